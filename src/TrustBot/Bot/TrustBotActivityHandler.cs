@@ -1,0 +1,51 @@
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Builder.Teams;
+using Microsoft.Bot.Schema;
+using TrustBot.Cards;
+using TrustBot.Onboarding;
+
+namespace TrustBot.Bot;
+
+/// <summary>
+/// TrustBot's one bot class: turns Teams activities into calls on the dialogs. It keeps no
+/// state of its own; dialogs read and write what they need.
+/// </summary>
+public sealed class TrustBotActivityHandler(DialogRouter router, HelpDialog help, WelcomeDialog welcome) : TeamsActivityHandler
+{
+    /// <inheritdoc />
+    protected override Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)
+    {
+        // In channels and group chats the text starts with "<at>TrustBot</at>"; route what follows.
+        var text = turnContext.Activity.RemoveRecipientMention() ?? string.Empty;
+        var match = router.MatchCommand(text);
+        return match is null
+            ? help.ReplyToUnknownAsync(turnContext, text, cancellationToken)
+            : match.Dialog.OnCommandAsync(turnContext, match.Command, match.Argument, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    protected override Task<AdaptiveCardInvokeResponse> OnAdaptiveCardInvokeAsync(
+        ITurnContext<IInvokeActivity> turnContext, AdaptiveCardInvokeValue invokeValue, CancellationToken cancellationToken)
+    {
+        var dialog = router.DialogForVerb(invokeValue.Action?.Verb);
+        return dialog is null
+            ? Task.FromResult(NoticeCard.Build(
+                "This button no longer works",
+                "It may belong to an older version of TrustBot. Type help to see what I can do now.",
+                isProblem: true).ToInvokeResponse())
+            : dialog.OnVerbAsync(turnContext, invokeValue, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// Handled here rather than through <see cref="TeamsActivityHandler"/>'s members-added
+    /// dispatch, which looks up every added person with a Bot Connector call: the bot only needs
+    /// to know whether it was the one added.
+    /// </remarks>
+    protected override Task OnConversationUpdateActivityAsync(ITurnContext<IConversationUpdateActivity> turnContext, CancellationToken cancellationToken)
+    {
+        var botId = turnContext.Activity.Recipient?.Id;
+        var botWasAdded = turnContext.Activity.MembersAdded?.Any(m => m.Id == botId) == true;
+        return botWasAdded ? welcome.GreetAsync(turnContext, cancellationToken) : Task.CompletedTask;
+    }
+}

@@ -1,0 +1,40 @@
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Builder.Integration.AspNet.Core;
+using Microsoft.Bot.Connector.Authentication;
+using TrustBot.Bot;
+using TrustBot.Health;
+using TrustBot.Onboarding;
+using TrustBot.Storage;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddHttpClient();
+builder.Services.AddSingleton(TimeProvider.System);
+
+// Bot Framework: authentication from MicrosoftAppType/Id/Password/TenantId; anonymous when no app id is set.
+builder.Services.AddSingleton<BotFrameworkAuthentication, ConfigurationBotFrameworkAuthentication>();
+builder.Services.AddSingleton<TrustBotAdapter>();
+builder.Services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<TrustBotAdapter>());
+builder.Services.AddTransient<IBot, TrustBotActivityHandler>();
+
+// Dialogs: one per stage; the router finds them through IDialog.
+builder.Services.AddSingleton<HelpDialog>();
+builder.Services.AddSingleton<IDialog>(sp => sp.GetRequiredService<HelpDialog>());
+builder.Services.AddSingleton<WelcomeDialog>();
+builder.Services.AddSingleton<DialogRouter>();
+
+builder.Services.AddTrustBotStorage(builder.Configuration);
+builder.Services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage", tags: ["ready"]);
+
+var app = builder.Build();
+
+app.MapBotMessages();
+// /healthz: the process is up. /readyz: it can reach storage, so it can do useful work.
+app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
+app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+
+app.Run();
+
+/// <summary>The host; public so that tests can start it with WebApplicationFactory.</summary>
+public partial class Program;
