@@ -35,9 +35,13 @@ public sealed class ChildProcess : IDisposable
     public bool HasExited => _process.HasExited;
 
     /// <summary>Starts <c>node</c> with a script and arguments, in a working folder.</summary>
-    public static ChildProcess StartNode(string script, IEnumerable<string> arguments, string workingDirectory, IDictionary<string, string>? environment = null)
+    public static ChildProcess StartNode(string script, IEnumerable<string> arguments, string workingDirectory, IDictionary<string, string>? environment = null) =>
+        Start("node", [script, .. arguments], workingDirectory, environment);
+
+    /// <summary>Starts a program with arguments, in a working folder, with extra environment variables.</summary>
+    public static ChildProcess Start(string program, IEnumerable<string> arguments, string workingDirectory, IDictionary<string, string>? environment = null)
     {
-        var info = new ProcessStartInfo("node")
+        var info = new ProcessStartInfo(program)
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
@@ -45,7 +49,6 @@ public sealed class ChildProcess : IDisposable
             RedirectStandardInput = true,
             UseShellExecute = false,
         };
-        info.ArgumentList.Add(script);
         foreach (var argument in arguments)
         {
             info.ArgumentList.Add(argument);
@@ -56,7 +59,7 @@ public sealed class ChildProcess : IDisposable
             info.Environment[key] = value;
         }
 
-        return new ChildProcess(Process.Start(info) ?? throw new InvalidOperationException("Could not start node."));
+        return new ChildProcess(Process.Start(info) ?? throw new InvalidOperationException($"Could not start {program}."));
     }
 
     /// <summary>Kills the process and its children, and waits for it to exit.</summary>

@@ -1,0 +1,94 @@
+using System.Net;
+using Microsoft.Playwright;
+using TrustBot.Testing;
+using TrustBot.Tests.Hosting;
+
+namespace TrustBot.Tests.EndToEnd;
+
+/// <summary>
+/// The whole stack a person would use: Azurite, the bot on Kestrel, the Microsoft 365 Agents
+/// Playground pointed at it, and headless Chromium (Debian's) driven by Playwright.
+/// </summary>
+public sealed class EndToEndFixture : IAsyncLifetime
+{
+    private static readonly string[] ChromiumArgs =
+    [
+        "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        // Without these Chromium keeps trying to reach the internet, which this machine refuses.
+        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    ];
+
+    private readonly AzuriteFixture _azurite = new();
+    private TrustBotHost? _bot;
+    private PlaygroundFixture? _playground;
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+
+    /// <summary>Where the journeys save their screenshots.</summary>
+    public string Screenshots { get; } = RepositoryPaths.TestResults("screenshots");
+
+    /// <inheritdoc />
+    public async Task InitializeAsync()
+    {
+        await _azurite.StartAsync();
+
+        var botPort = LoopbackPorts.Free();
+        _bot = TrustBotHost.OnAzurite(_azurite.ConnectionString, _azurite.UniquePrefix());
+        _bot.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, botPort));
+        _bot.StartServer();
+
+        _playground = await PlaygroundFixture.StartAsync(
+            new Uri($"http://127.0.0.1:{botPort}/api/messages"),
+            Path.Combine(RepositoryPaths.TestResults("playground"), "playground.log"));
+
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args = ChromiumArgs,
+        });
+    }
+
+    /// <inheritdoc />
+    public async Task DisposeAsync()
+    {
+        if (_browser is not null)
+        {
+            await _browser.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+        _playground?.Dispose();
+        if (_bot is not null)
+        {
+            await _bot.DisposeAsync();
+        }
+
+        await _azurite.DisposeAsync();
+    }
+
+    /// <summary>
+    /// Opens the Playground in a fresh browser context and waits until it has reached the bot.
+    /// Every page load installs the bot in the personal chat, as Teams does on first open.
+    /// </summary>
+    public async Task<PlaygroundPage> OpenPlaygroundAsync()
+    {
+        var context = await _browser!.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 1000 } });
+        context.SetDefaultTimeout(20_000);
+        // The page asks a public CDN for fonts; nothing but loopback is reachable here.
+        await context.RouteAsync(new System.Text.RegularExpressions.Regex(@"^https?://(?!127\.0\.0\.1|localhost)"), route => route.AbortAsync());
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(_playground!.Url.ToString());
+        await page.GetByText("Connected.", new() { Exact = true }).First.WaitForAsync();
+        return new PlaygroundPage(page, Screenshots);
+    }
+}
+
+/// <summary>The end-to-end journeys share one stack.</summary>
+[CollectionDefinition(Name)]
+public sealed class EndToEndCollection : ICollectionFixture<EndToEndFixture>
+{
+    /// <summary>The collection's name.</summary>
+    public const string Name = "End to end";
+}

@@ -1,0 +1,55 @@
+using Microsoft.Playwright;
+
+namespace TrustBot.Tests.EndToEnd;
+
+/// <summary>What a person does in the Agents Playground, in their words: open a chat, type, click, look.</summary>
+public sealed class PlaygroundPage(IPage page, string screenshots) : IAsyncDisposable
+{
+    /// <summary>The name the mock team in .m365agentsplayground.yml gives the bot.</summary>
+    public const string BotName = "TrustBot";
+
+    public const string PersonalChat = "Personal Chat";
+    public const string GroupChat = "TrustBot Group Chat";
+    public const string TeamGeneralChannel = "TrustBot Team - General";
+
+    /// <summary>Opens a conversation from the left rail.</summary>
+    public Task OpenAsync(string conversation) =>
+        page.GetByRole(AriaRole.Treeitem, new() { Name = conversation, Exact = true }).ClickAsync();
+
+    /// <summary>Types a message and sends it; in channels and group chats the bot is @mentioned first.</summary>
+    public async Task SendAsync(string text, bool mentionBot = false)
+    {
+        await page.Locator("[data-lexical-editor=\"true\"][contenteditable=\"true\"]").First.ClickAsync();
+        if (mentionBot)
+        {
+            await page.Keyboard.TypeAsync("@");
+            await page.GetByRole(AriaRole.Menuitem).Filter(new() { HasTextRegex = new(@$"^\s*{BotName}\s*$") }).First.ClickAsync();
+            await page.Keyboard.TypeAsync(" ");
+        }
+
+        await page.Keyboard.TypeAsync(text);
+        await page.Keyboard.PressAsync("Enter");
+    }
+
+    /// <summary>Waits for a rendered Adaptive Card that shows the text, and returns the latest such card.</summary>
+    public async Task<ILocator> CardShowingAsync(string text)
+    {
+        var card = page.Locator(".ac-adaptiveCard").Filter(new() { HasText = text }).Last;
+        await card.WaitForAsync();
+        return card;
+    }
+
+    /// <summary>Clicks a button on the latest card that shows the text.</summary>
+    public async Task ClickAsync(string cardText, string button)
+    {
+        var card = await CardShowingAsync(cardText);
+        await card.GetByRole(AriaRole.Button, new() { Name = button }).ClickAsync();
+    }
+
+    /// <summary>Saves what the screen shows now under the test results folder.</summary>
+    public Task ScreenshotAsync(string name) =>
+        page.ScreenshotAsync(new() { Path = Path.Combine(screenshots, name + ".png") });
+
+    /// <inheritdoc />
+    public ValueTask DisposeAsync() => new(page.Context.CloseAsync());
+}
