@@ -1,0 +1,58 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Schema;
+using Microsoft.Extensions.DependencyInjection;
+using TrustBot.Bot;
+using TrustBot.Testing;
+using TrustBot.Tests.Hosting;
+using static TrustBot.Tests.Hosting.TeamsActivities;
+
+namespace TrustBot.Tests.Bot;
+
+[Collection(AzuriteCollection.Name)]
+public sealed class TurnErrorTests(AzuriteFixture azurite)
+{
+    private sealed class FailingDialog : IDialog
+    {
+        public IReadOnlyList<BotCommand> Commands => [new("fail", "Always fails")];
+
+        public IReadOnlyList<string> Verbs => ["test.fail"];
+
+        public Task OnCommandAsync(ITurnContext<IMessageActivity> turn, BotCommand command, string argument, CancellationToken cancellationToken) =>
+            throw new InvalidOperationException("secret internal detail");
+
+        public Task<AdaptiveCardInvokeResponse> OnVerbAsync(ITurnContext<IInvokeActivity> turn, AdaptiveCardInvokeValue invoke, CancellationToken cancellationToken) =>
+            throw new InvalidOperationException("secret internal detail");
+    }
+
+    private HttpClient ClientWithFailingDialog()
+    {
+        var host = TrustBotHost.OnAzurite(azurite.ConnectionString, azurite.UniquePrefix())
+            .WithWebHostBuilder(web => web.ConfigureTestServices(services => services.AddSingleton<IDialog, FailingDialog>()));
+        return host.CreateClient();
+    }
+
+    [Fact]
+    public async Task A_failing_command_tells_the_user_without_revealing_the_error()
+    {
+        var replies = await ClientWithFailingDialog().PostExpectingRepliesAsync(PersonalMessage("fail"));
+
+        var text = (string?)replies.Single()!["text"];
+        text.Should().Be(TrustBotAdapter.SomethingWentWrong);
+        replies.ToJsonString().Should().NotContain("secret internal detail");
+    }
+
+    [Fact]
+    public async Task A_failing_card_button_gets_an_error_card_not_a_server_error()
+    {
+        using var response = await ClientWithFailingDialog().PostAsJsonAsync("/api/messages", CardAction("test.fail"));
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        var body = await response.Content.ReadAsStringAsync();
+        TextOf(JsonNode.Parse(body)!["value"]).Should().Contain("That didn't work");
+        body.Should().NotContain("secret internal detail");
+    }
+}
