@@ -13,7 +13,10 @@ public sealed class StorageAccount
 {
     private readonly string _prefix;
 
-    /// <summary>Creates the account from options; throws when neither a connection string nor endpoints are set.</summary>
+    /// <summary>
+    /// Creates the account from options; throws <see cref="InvalidOperationException"/> saying what to set when
+    /// neither a connection string nor both endpoints are set, the connection string is malformed, or the prefix is bad.
+    /// </summary>
     public StorageAccount(StorageOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -30,8 +33,16 @@ public sealed class StorageAccount
 
         if (!string.IsNullOrWhiteSpace(options.ConnectionString))
         {
-            Tables = new TableServiceClient(options.ConnectionString, tableOptions);
-            Queues = new QueueServiceClient(options.ConnectionString, queueOptions);
+            try
+            {
+                Tables = new TableServiceClient(options.ConnectionString, tableOptions);
+                Queues = new QueueServiceClient(options.ConnectionString, queueOptions);
+            }
+            catch (Exception ex) when (ex is FormatException or ArgumentException or InvalidOperationException)
+            {
+                throw new InvalidOperationException(
+                    $"{StorageOptions.SectionName}:ConnectionString is not a valid storage connection string: {ex.Message}", ex);
+            }
         }
         else if (options.TableEndpoint is not null && options.QueueEndpoint is not null)
         {

@@ -30,4 +30,7 @@ public sealed class StorageOptions
     /// account never collide. Letters and digits only, starting with a letter.
     /// </summary>
     public string NamePrefix { get; set; } = "trustbot";
+
+    /// <summary>Retry and timeout budget of storage calls (section <c>Storage:Resilience</c>).</summary>
+    public StorageResilienceOptions Resilience { get; set; } = new();
 }
