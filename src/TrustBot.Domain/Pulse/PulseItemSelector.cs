@@ -1,0 +1,99 @@
+namespace TrustBot.Domain.Pulse;
+
+/// <summary>
+/// Chooses the items of the next pulse so that, like a question queue, every item is asked once
+/// before any is asked twice, and the factors take turns so that each is covered over
+/// consecutive runs (with five items a run, all six factors in the first two runs; with the
+/// built-in bank, in every three consecutive runs, because safety has seven items to the others' four).
+/// </summary>
+public static class PulseItemSelector
+{
+    /// <summary>The fewest factor items a pulse asks.</summary>
+    public const int MinFactorItems = 4;
+
+    /// <summary>The most factor items a pulse asks: a pulse should take a minute, not ten.</summary>
+    public const int MaxFactorItems = 6;
+
+    /// <summary>
+    /// The item ids of the next run: <paramref name="factorItemCount"/> factor items (clamped to
+    /// 4–6, fewer only when the bank has fewer), then the overall item last.
+    /// </summary>
+    /// <remarks>
+    /// Items are taken one at a time, each time the first by: fewest times asked in
+    /// <paramref name="recentRuns"/>; fewest items already taken from its factor for this run;
+    /// its factor asked least recently; the item asked least recently; then id (ordinal). The
+    /// once-before-twice promise holds over the runs passed in, so pass at least one full cycle:
+    /// the bank's item count divided by the items per run, rounded up.
+    /// </remarks>
+    /// <param name="bank">The bank to draw from.</param>
+    /// <param name="recentRuns">The team's earlier runs, in any order; items the bank no longer has are ignored.</param>
+    /// <param name="factorItemCount">How many factor items to ask.</param>
+    public static IReadOnlyList<string> Select(QuestionBank bank, IEnumerable<PulseRun> recentRuns, int factorItemCount = 5)
+    {
+        ArgumentNullException.ThrowIfNull(bank);
+        ArgumentNullException.ThrowIfNull(recentRuns);
+        var count = Math.Clamp(factorItemCount, MinFactorItems, MaxFactorItems);
+        var history = AskHistory.Of(recentRuns, bank);
+
+        var candidates = bank.Items.ToList();
+        var takenPerFactor = new Dictionary<string, int>(StringComparer.Ordinal);
+        var selected = new List<string>(count + 1);
+        while (selected.Count < count && candidates.Count > 0)
+        {
+            var next = candidates
+                .OrderBy(i => history.TimesAsked(i.Id))
+                .ThenBy(i => takenPerFactor.GetValueOrDefault(i.FactorId))
+                .ThenBy(i => history.FactorLastAsked(i.FactorId))
+                .ThenBy(i => history.ItemLastAsked(i.Id))
+                .ThenBy(i => i.Id, StringComparer.Ordinal)
+                .First();
+            candidates.Remove(next);
+            takenPerFactor[next.FactorId] = takenPerFactor.GetValueOrDefault(next.FactorId) + 1;
+            selected.Add(next.Id);
+        }
+
+        selected.Add(bank.Overall.Id);
+        return selected;
+    }
+
+    /// <summary>How often and how lately each item and each factor was asked.</summary>
+    private sealed class AskHistory
+    {
+        private readonly Dictionary<string, int> _timesAsked = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, DateTimeOffset> _itemLastAsked = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, DateTimeOffset> _factorLastAsked = new(StringComparer.Ordinal);
+
+        public static AskHistory Of(IEnumerable<PulseRun> runs, QuestionBank bank)
+        {
+            var history = new AskHistory();
+            foreach (var run in runs)
+            {
+                // Distinct: a run lists an item once, but a corrupt run must not count it twice.
+                foreach (var item in run.ItemIds.Distinct(StringComparer.Ordinal).Select(bank.Find).OfType<QuestionItem>())
+                {
+                    history._timesAsked[item.Id] = history.TimesAsked(item.Id) + 1;
+                    Advance(history._itemLastAsked, item.Id, run.OpensAt);
+                    Advance(history._factorLastAsked, item.FactorId, run.OpensAt);
+                }
+            }
+
+            return history;
+        }
+
+        public int TimesAsked(string itemId) => _timesAsked.GetValueOrDefault(itemId);
+
+        /// <summary>When the item was last asked; never counts as longest ago.</summary>
+        public DateTimeOffset ItemLastAsked(string itemId) => _itemLastAsked.GetValueOrDefault(itemId, DateTimeOffset.MinValue);
+
+        /// <summary>When any item of the factor was last asked; never counts as longest ago.</summary>
+        public DateTimeOffset FactorLastAsked(string factorId) => _factorLastAsked.GetValueOrDefault(factorId, DateTimeOffset.MinValue);
+
+        private static void Advance(Dictionary<string, DateTimeOffset> lastAsked, string key, DateTimeOffset askedAt)
+        {
+            if (askedAt > lastAsked.GetValueOrDefault(key, DateTimeOffset.MinValue))
+            {
+                lastAsked[key] = askedAt;
+            }
+        }
+    }
+}
