@@ -2,9 +2,14 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
+using Microsoft.Extensions.Options;
 using TrustBot.Bot;
+using TrustBot.Delivery;
+using TrustBot.Domain.Pulse;
 using TrustBot.Health;
 using TrustBot.Onboarding;
+using TrustBot.Pulse;
+using TrustBot.Teams;
 using TrustBot.Storage;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -22,9 +27,23 @@ builder.Services.AddTransient<IBot, TrustBotActivityHandler>();
 builder.Services.AddSingleton<HelpDialog>();
 builder.Services.AddSingleton<IDialog>(sp => sp.GetRequiredService<HelpDialog>());
 builder.Services.AddSingleton<WelcomeDialog>();
+builder.Services.AddSingleton<IDialog, PulseDialog>();
 builder.Services.AddSingleton<DialogRouter>();
 
+// Teams, delivery and stage 1 (pulse check-ins).
+builder.Services.AddSingleton<TeamDirectory>();
+builder.Services.AddSingleton<ITeamsMessenger, ProactiveMessenger>();
+builder.Services.AddOptions<PulseOptions>()
+    .Bind(builder.Configuration.GetSection(PulseOptions.SectionName))
+    .ValidateDataAnnotations()
+    .Validate(options => { options.SecretBytes(); return true; })
+    .ValidateOnStart();
+builder.Services.AddSingleton(sp => new AnonymousKeys(sp.GetRequiredService<IOptions<PulseOptions>>().Value.SecretBytes()));
+builder.Services.AddSingleton(QuestionBank.BuiltIn);
+builder.Services.AddSingleton<PulseService>();
+
 builder.Services.AddTrustBotStorage(builder.Configuration);
+builder.Services.AddTrustBotTeamAndPulseStores();
 builder.Services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage", tags: ["ready"]);
 
 var app = builder.Build();

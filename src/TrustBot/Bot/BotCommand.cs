@@ -14,6 +14,18 @@ public static class BotCommands
     /// <summary>Shows the help card.</summary>
     public static readonly BotCommand Help = new("help", "See what I can do and how to ask");
 
+    /// <summary>A lead starts a pulse check-in for the team now.</summary>
+    public static readonly BotCommand StartPulse = new("start pulse", "Send a pulse check-in to every member now (leads)");
+
+    /// <summary>A lead closes the open pulse early and rolls it up.</summary>
+    public static readonly BotCommand ClosePulse = new("close pulse", "Close the open pulse early and roll up the answers (leads)");
+
+    /// <summary>A member asks for the pulse open for them.</summary>
+    public static readonly BotCommand Pulse = new("pulse", "Answer the open pulse, or change your answer");
+
+    /// <summary>Another way to say <see cref="Pulse"/>.</summary>
+    public static readonly BotCommand CheckIn = new("check in", "Same as pulse");
+
     /// <summary>All commands.</summary>
-    public static IReadOnlyList<BotCommand> All { get; } = [Help];
+    public static IReadOnlyList<BotCommand> All { get; } = [Pulse, CheckIn, StartPulse, ClosePulse, Help];
 }

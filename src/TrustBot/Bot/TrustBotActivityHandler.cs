@@ -3,6 +3,7 @@ using Microsoft.Bot.Builder.Teams;
 using Microsoft.Bot.Schema;
 using TrustBot.Cards;
 using TrustBot.Onboarding;
+using TrustBot.Teams;
 
 namespace TrustBot.Bot;
 
@@ -10,13 +11,13 @@ namespace TrustBot.Bot;
 /// TrustBot's one bot class: turns Teams activities into calls on the dialogs. It keeps no
 /// state of its own; dialogs read and write what they need.
 /// </summary>
-public sealed class TrustBotActivityHandler(DialogRouter router, HelpDialog help, WelcomeDialog welcome) : TeamsActivityHandler
+public sealed class TrustBotActivityHandler(DialogRouter router, HelpDialog help, WelcomeDialog welcome, TeamDirectory directory) : TeamsActivityHandler
 {
     /// <inheritdoc />
     protected override Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)
     {
         // In channels and group chats the text starts with "<at>TrustBot</at>"; route what follows.
-        var text = turnContext.Activity.RemoveRecipientMention() ?? string.Empty;
+        var text = WithoutBotMention(turnContext.Activity);
         var match = router.MatchCommand(text);
         return match is null
             ? help.ReplyToUnknownAsync(turnContext, text, cancellationToken)
@@ -42,10 +43,32 @@ public sealed class TrustBotActivityHandler(DialogRouter router, HelpDialog help
     /// dispatch, which looks up every added person with a Bot Connector call: the bot only needs
     /// to know whether it was the one added.
     /// </remarks>
-    protected override Task OnConversationUpdateActivityAsync(ITurnContext<IConversationUpdateActivity> turnContext, CancellationToken cancellationToken)
+    protected override async Task OnConversationUpdateActivityAsync(ITurnContext<IConversationUpdateActivity> turnContext, CancellationToken cancellationToken)
     {
         var botId = turnContext.Activity.Recipient?.Id;
-        var botWasAdded = turnContext.Activity.MembersAdded?.Any(m => m.Id == botId) == true;
-        return botWasAdded ? welcome.GreetAsync(turnContext, cancellationToken) : Task.CompletedTask;
+        if (turnContext.Activity.MembersAdded?.Any(m => m.Id == botId) == true)
+        {
+            await directory.RegisterInstallationAsync(turnContext, cancellationToken).ConfigureAwait(false);
+            await welcome.GreetAsync(turnContext, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    // Bot Builder's RemoveRecipientMention throws on a mention entity without "mentioned"; a
+    // malformed activity must still get an answer, so read the entities defensively.
+    private static string WithoutBotMention(IMessageActivity activity)
+    {
+        var text = activity.Text ?? string.Empty;
+        var botId = activity.Recipient?.Id;
+        foreach (var entity in activity.Entities ?? [])
+        {
+            if (entity.Type == "mention"
+                && (string?)entity.Properties?["mentioned"]?["id"] == botId
+                && (string?)entity.Properties?["text"] is { Length: > 0 } mentionText)
+            {
+                text = text.Replace(mentionText, string.Empty, StringComparison.Ordinal);
+            }
+        }
+
+        return text.Trim();
     }
 }

@@ -76,7 +76,7 @@ public sealed class DialogRouterTests
     [Fact]
     public void Every_command_in_the_catalogue_is_answered_by_a_registered_dialog()
     {
-        using var host = new TrustBotHost(new Dictionary<string, string?> { ["Storage:ConnectionString"] = "UseDevelopmentStorage=true" });
+        using var host = new TrustBotHost(TrustBotHost.Settings("UseDevelopmentStorage=true", "unused"));
 
         var router = host.Services.GetRequiredService<DialogRouter>();
 

@@ -23,7 +23,7 @@ public sealed class HealthEndpointTests(AzuriteFixture azurite)
         var nothingListens = LoopbackPorts.Free();
         var unreachable = azurite.ConnectionString.Split(';')
             .Select(part => part.StartsWith("TableEndpoint=", StringComparison.Ordinal) ? $"TableEndpoint=http://127.0.0.1:{nothingListens}/devstoreaccount1" : part);
-        using var host = TrustBotHost.OnAzurite(string.Join(';', unreachable), azurite.UniquePrefix());
+        using var host = new TrustBotHost(TrustBotHost.Settings(string.Join(';', unreachable), azurite.UniquePrefix()));
         var client = host.CreateClient();
 
         (await client.GetAsync("/healthz")).StatusCode.Should().Be(HttpStatusCode.OK);

@@ -44,6 +44,17 @@ public sealed class MessagesEndpointTests(AzuriteFixture azurite) : IDisposable
         TextOf(CardOf(replies.Single())).Should().Contain("TrustBot commands").And.NotContain("Sorry");
     }
 
+    [Fact]
+    public async Task A_mention_entity_without_a_mentioned_account_still_gets_an_answer()
+    {
+        var message = ChannelMessage("<at>TrustBot</at> help");
+        message["entities"] = new JsonArray(new JsonObject { ["type"] = "mention", ["text"] = "<at>TrustBot</at>" });
+
+        var replies = await _host.CreateClient().PostExpectingRepliesAsync(message);
+
+        TextOf(CardOf(replies.Single())).Should().Contain("TrustBot commands");
+    }
+
     [Theory]
     [InlineData("helpful")]
     [InlineData("what can you do?")]

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.DependencyInjection;
@@ -30,8 +29,8 @@ public sealed class TurnErrorTests(AzuriteFixture azurite)
 
     private HttpClient ClientWithFailingDialog()
     {
-        var host = TrustBotHost.OnAzurite(azurite.ConnectionString, azurite.UniquePrefix())
-            .WithWebHostBuilder(web => web.ConfigureTestServices(services => services.AddSingleton<IDialog, FailingDialog>()));
+        var host = TrustBotHost.OnAzurite(azurite.ConnectionString, azurite.UniquePrefix(),
+            testServices: services => services.AddSingleton<IDialog, FailingDialog>());
         return host.CreateClient();
     }
 

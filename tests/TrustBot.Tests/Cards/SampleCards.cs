@@ -1,6 +1,8 @@
 using TrustBot.Bot;
 using TrustBot.Cards;
+using TrustBot.Domain.Pulse;
 using TrustBot.Onboarding;
+using TrustBot.Pulse;
 
 namespace TrustBot.Tests.Cards;
 
@@ -21,6 +23,15 @@ public static class SampleCards
 
         yield return ("notice", NoticeCard.Build("Recorded", "Thanks, your answer is saved."));
         yield return ("notice-problem", NoticeCard.Build("That didn't work", TrustBotAdapter.SomethingWentWrong, isProblem: true));
+        var bank = QuestionBank.BuiltIn;
+        var opened = new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
+        var run = new PulseRun("19:contoso@thread.tacv2", PulseRunIds.New(opened, Guid.Empty), PulseItemSelector.Select(bank, []), opened, opened.AddDays(3), PulseRunState.Open, 3, 8);
+        var answer = new PulseAnswer(run.ItemIds.ToDictionary(id => id, _ => 4), ["care", "openness"], ["reliability"]);
+        var lastRun = PulseRollups.Compute(run with { State = PulseRunState.Closed }, [answer, answer, answer], bank, opened.AddDays(3));
+        yield return ("pulse", PulseCard.Build(run, bank, "Contoso"));
+        yield return ("pulse-prefilled-with-problem", PulseCard.Build(run, bank, null, answer, "Please answer every question: one is still unanswered."));
+        yield return ("pulse-thanks-first-run", PulseThanksCard.Build(run, previousRun: null));
+        yield return ("pulse-thanks-with-last-run", PulseThanksCard.Build(run, lastRun));
         yield return ("every-element", EveryElement());
     }
 

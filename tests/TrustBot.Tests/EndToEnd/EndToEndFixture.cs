@@ -24,6 +24,9 @@ public sealed class EndToEndFixture : IAsyncLifetime
     private IPlaywright? _playwright;
     private IBrowser? _browser;
 
+    /// <summary>The bot's services, to check what it stored.</summary>
+    public IServiceProvider Services => _bot!.Services;
+
     /// <summary>Where the journeys save their screenshots.</summary>
     public string Screenshots { get; } = RepositoryPaths.TestResults("screenshots");
 

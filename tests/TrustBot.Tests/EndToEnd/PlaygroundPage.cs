@@ -12,6 +12,9 @@ public sealed class PlaygroundPage(IPage page, string screenshots) : IAsyncDispo
     public const string GroupChat = "TrustBot Group Chat";
     public const string TeamGeneralChannel = "TrustBot Team - General";
 
+    /// <summary>The mock team's id in .m365agentsplayground.yml.</summary>
+    public const string TeamId = "19:general-trustbot@thread.tacv2";
+
     /// <summary>Opens a conversation from the left rail.</summary>
     public Task OpenAsync(string conversation) =>
         page.GetByRole(AriaRole.Treeitem, new() { Name = conversation, Exact = true }).ClickAsync();
@@ -44,6 +47,19 @@ public sealed class PlaygroundPage(IPage page, string screenshots) : IAsyncDispo
     {
         var card = await CardShowingAsync(cardText);
         await card.GetByRole(AriaRole.Button, new() { Name = button }).ClickAsync();
+    }
+
+    /// <summary>Picks the same point (1–5) for every Likert item of the latest card that shows the text.</summary>
+    public async Task AnswerEveryItemAsync(string cardText, int point)
+    {
+        var card = await CardShowingAsync(cardText);
+        var radios = card.Locator("input[type=radio]");
+        var count = await radios.CountAsync();
+        count.Should().BeGreaterThan(0).And.Match(n => n % 5 == 0, "every item offers the five Likert points");
+        for (var item = 0; item < count / 5; item++)
+        {
+            await radios.Nth((item * 5) + point - 1).CheckAsync(new() { Force = true });
+        }
     }
 
     /// <summary>Saves what the screen shows now under the test results folder.</summary>

@@ -1,0 +1,313 @@
+using System.Runtime.ExceptionServices;
+using System.Security.Cryptography;
+using Azure;
+using Azure.Data.Tables;
+using TrustBot.Domain.Pulse;
+
+namespace TrustBot.Storage.Pulse;
+
+/// <summary>
+/// <see cref="IPulseStore"/> over three tables, each partitioned by team: <c>PulseRuns</c> (runs,
+/// roll-ups and the open-run claim, together so that starting and closing are single transactions),
+/// <c>PulseInvitations</c> (who was sent a card) and <c>PulseResponses</c> (anonymous answers and
+/// comments, with no member id anywhere). See docs/storage.md.
+/// </summary>
+public sealed class TablePulseStore : IPulseStore
+{
+    internal const string RunsTable = "PulseRuns";
+    internal const string InvitationsTable = "PulseInvitations";
+    internal const string ResponsesTable = "PulseResponses";
+
+    private readonly StorageTable _runTable;
+    private readonly StorageTable _invitationTable;
+    private readonly StorageTable _responseTable;
+    private readonly PulseRunMapper _runMapper = new();
+    private readonly PulseRollupMapper _rollupMapper = new();
+    private readonly OpenRunMapper _openRunMapper = new();
+    private readonly InvitationMapper _invitationMapper = new();
+    private readonly AnonymousAnswerMapper _answerMapper = new();
+    private readonly AnonymousCommentMapper _commentMapper = new();
+    private readonly RecordTable<PulseRun> _runs;
+    private readonly RecordTable<PulseRollup> _rollups;
+    private readonly RecordTable<OpenRun> _openRuns;
+    private readonly RecordTable<Invitation> _invitations;
+    private readonly RecordTable<AnonymousAnswer> _answers;
+    private readonly RecordTable<AnonymousComment> _comments;
+
+    /// <summary>Uses the registered <c>PulseRuns</c>, <c>PulseInvitations</c> and <c>PulseResponses</c> tables.</summary>
+    public TablePulseStore(StorageTables tables)
+    {
+        ArgumentNullException.ThrowIfNull(tables);
+        _runTable = tables.Get(RunsTable);
+        _invitationTable = tables.Get(InvitationsTable);
+        _responseTable = tables.Get(ResponsesTable);
+        _runs = new RecordTable<PulseRun>(_runTable, _runMapper);
+        _rollups = new RecordTable<PulseRollup>(_runTable, _rollupMapper);
+        _openRuns = new RecordTable<OpenRun>(_runTable, _openRunMapper);
+        _invitations = new RecordTable<Invitation>(_invitationTable, _invitationMapper);
+        _answers = new RecordTable<AnonymousAnswer>(_responseTable, _answerMapper);
+        _comments = new RecordTable<AnonymousComment>(_responseTable, _commentMapper);
+    }
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// The run and the team's open-run claim are inserted in one transaction: of two concurrent
+    /// starts only one can insert the claim. The invitations follow in batches of 100 (another
+    /// table, so not in that transaction); if they fail, the run, its claim and the invitations
+    /// written so far are deleted before the failure is rethrown, so a failed start leaves nothing.
+    /// </remarks>
+    public async Task<bool> TryStartRunAsync(PulseRun run, IReadOnlyCollection<string> invitedMemberIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(invitedMemberIds);
+        if (run.State != PulseRunState.Open)
+        {
+            throw new ArgumentException($"Only an open run can be started; run {run.RunId} is {run.State}.", nameof(run));
+        }
+
+        // Built before anything is written, so an id that cannot be a key fails with nothing stored.
+        // Upserts, because a chunk retried after a lost response must not conflict with itself.
+        var invitations = invitedMemberIds.Distinct(StringComparer.Ordinal)
+            .Select(memberId => new TableTransactionAction(
+                TableTransactionActionType.UpsertReplace, _invitationMapper.ToEntity(new Invitation(run.TeamId, run.RunId, memberId))))
+            .ToList();
+
+        if (!await TryClaimTeamAsync(run, cancellationToken).ConfigureAwait(false))
+        {
+            return false;
+        }
+
+        try
+        {
+            ThrowIfFailed(await _invitationTable.SubmitBatchAsync(invitations, cancellationToken).ConfigureAwait(false), $"inviting members to run {run.RunId}");
+        }
+        catch (Exception failure)
+        {
+            await WithdrawAsync(run, failure).ConfigureAwait(false);
+            throw;
+        }
+
+        return true;
+    }
+
+    /// <inheritdoc />
+    public async Task<PulseRun?> GetRunAsync(string teamId, string runId, CancellationToken cancellationToken) =>
+        (await _runs.GetAsync(TableKey.Encode(teamId), PulseRowKeys.Run(runId), cancellationToken).ConfigureAwait(false))?.Value;
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<PulseRun>> GetRecentRunsAsync(string teamId, int count, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        return ReadAsync(_runs, teamId, PulseRowKeys.RunPrefix, count, run => run, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async Task<bool> IsInvitedAsync(string teamId, string runId, string memberId, CancellationToken cancellationToken) =>
+        await _invitationTable.GetAsync(TableKey.Encode(teamId), PulseRowKeys.Invitation(runId, memberId), cancellationToken).ConfigureAwait(false) is not null;
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<string>> GetInvitedAsync(string teamId, string runId, CancellationToken cancellationToken) =>
+        ReadAsync(_invitations, teamId, PulseRowKeys.InvitationPrefix(runId), int.MaxValue, invitation => invitation.MemberId, cancellationToken);
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// One transaction: the answer is upserted (so a changed answer replaces the old one under the
+    /// same key) and the comment upserted or deleted. A transaction fails when it deletes a row that
+    /// does not exist, so the comment row is read first and deleted only if present; if it vanishes
+    /// meanwhile, the transaction fails whole and is tried once more from a fresh read.
+    /// </remarks>
+    public Task SaveAnswerAsync(
+        string teamId, string runId, string answerKey, PulseAnswer answer, string commentKey, string? comment, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(answerKey);
+        ArgumentException.ThrowIfNullOrEmpty(commentKey);
+        ArgumentNullException.ThrowIfNull(answer);
+
+        // Mapped before anything is written, so an oversized value fails with nothing stored.
+        var answerEntity = _answerMapper.ToEntity(new AnonymousAnswer(teamId, runId, answerKey, answer));
+        var commentEntity = string.IsNullOrEmpty(comment) ? null : _commentMapper.ToEntity(new AnonymousComment(teamId, runId, commentKey, comment));
+        var commentRow = PulseRowKeys.Comment(runId, commentKey);
+        return OptimisticRetry.RunAsync(
+            async token =>
+            {
+                List<TableTransactionAction> actions = [new(TableTransactionActionType.UpsertReplace, answerEntity)];
+                if (commentEntity is not null)
+                {
+                    actions.Add(new(TableTransactionActionType.UpsertReplace, commentEntity));
+                }
+                else if (await _responseTable.GetAsync(answerEntity.PartitionKey, commentRow, token).ConfigureAwait(false) is { } earlier)
+                {
+                    actions.Add(new(TableTransactionActionType.Delete, earlier, ETag.All));
+                }
+
+                return ConflictOrThrow(await _responseTable.SubmitBatchAsync(actions, token).ConfigureAwait(false));
+            },
+            $"an answer to run {runId}",
+            cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async Task<bool> HasAnswerAsync(string teamId, string runId, string answerKey, CancellationToken cancellationToken) =>
+        await GetAnswerAsync(teamId, runId, answerKey, cancellationToken).ConfigureAwait(false) is not null;
+
+    /// <inheritdoc />
+    public async Task<PulseAnswer?> GetAnswerAsync(string teamId, string runId, string answerKey, CancellationToken cancellationToken) =>
+        (await _answers.GetAsync(TableKey.Encode(teamId), PulseRowKeys.Answer(runId, answerKey), cancellationToken).ConfigureAwait(false))?.Value.Answer;
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<PulseAnswer>> GetAnswersAsync(string teamId, string runId, CancellationToken cancellationToken) =>
+        ReadAsync(_answers, teamId, PulseRowKeys.AnswerPrefix(runId), int.MaxValue, stored => stored.Answer, cancellationToken);
+
+    /// <inheritdoc />
+    /// <remarks>Shuffled: row order follows the anonymous keys, and no order should be there to read anything into.</remarks>
+    public async Task<IReadOnlyList<string>> GetCommentsAsync(string teamId, string runId, CancellationToken cancellationToken)
+    {
+        var comments = (await ReadAsync(_comments, teamId, PulseRowKeys.CommentPrefix(runId), int.MaxValue, stored => stored.Text, cancellationToken)
+            .ConfigureAwait(false)).ToArray();
+        RandomNumberGenerator.Shuffle(comments.AsSpan());
+        return comments;
+    }
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// One transaction in the team's partition: the run is replaced (it must exist, so a close never
+    /// brings back a deleted team's run), the roll-up upserted, and the team's open-run claim deleted
+    /// if it is this run's. Closing again is harmless: it writes the same rows and finds no claim.
+    /// </remarks>
+    public Task CloseRunAsync(PulseRun closedRun, PulseRollup rollup, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(closedRun);
+        ArgumentNullException.ThrowIfNull(rollup);
+        if (closedRun.State != PulseRunState.Closed)
+        {
+            throw new ArgumentException($"Run {closedRun.RunId} must be marked closed to be closed; it is {closedRun.State}.", nameof(closedRun));
+        }
+
+        if (rollup.TeamId != closedRun.TeamId || rollup.RunId != closedRun.RunId)
+        {
+            throw new ArgumentException($"The roll-up of run {rollup.RunId} does not belong to run {closedRun.RunId}.", nameof(rollup));
+        }
+
+        return OptimisticRetry.RunAsync(token => TryCloseAsync(closedRun, rollup, token), $"the close of run {closedRun.RunId}", cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<PulseRollup>> GetRecentRollupsAsync(string teamId, int count, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        return ReadAsync(_rollups, teamId, PulseRowKeys.RollupPrefix, count, rollup => rollup, cancellationToken);
+    }
+
+    // Reading stops after `limit` records, so the newest-first lists never page through the whole history.
+    private static async Task<IReadOnlyList<TResult>> ReadAsync<TRecord, TResult>(
+        RecordTable<TRecord> table, string teamId, string rowKeyPrefix, int limit, Func<TRecord, TResult> select, CancellationToken cancellationToken) =>
+        await table.QueryPartitionAsync(TableKey.Encode(teamId), rowKeyPrefix, cancellationToken)
+            .Take(limit)
+            .Select(stored => select(stored.Value))
+            .ToListAsync(cancellationToken)
+            .ConfigureAwait(false);
+
+    // A batch reports a lost race as a conflict and everything else as an error; only the race is the caller's to retry.
+    private static StorageConflict? ConflictOrThrow(BatchResult result)
+    {
+        if (result.Error is { } error)
+        {
+            ExceptionDispatchInfo.Throw(error);
+        }
+
+        return result.Conflict;
+    }
+
+    private static void ThrowIfFailed(BatchResult result, string what)
+    {
+        if (ConflictOrThrow(result) is { } conflict)
+        {
+            throw new InvalidOperationException($"Storage refused {what}: {conflict}.");
+        }
+    }
+
+    private async Task<bool> TryClaimTeamAsync(PulseRun run, CancellationToken cancellationToken)
+    {
+        var claim = new OpenRun(run.TeamId, run.RunId);
+        var result = await _runTable.SubmitBatchAsync(
+            [
+                new(TableTransactionActionType.Add, _openRunMapper.ToEntity(claim)),
+                new(TableTransactionActionType.Add, _runMapper.ToEntity(run)),
+            ],
+            cancellationToken).ConfigureAwait(false);
+        if (ConflictOrThrow(result) is not { } conflict)
+        {
+            return true;
+        }
+
+        if (conflict.RowKey != PulseRowKeys.OpenRun)
+        {
+            throw new InvalidOperationException($"Team {run.TeamId} already has a run {run.RunId}; every run needs a new id.");
+        }
+
+        // The claim may be our own, written by an attempt whose response was lost and then retried.
+        var holder = await _openRuns.GetAsync(conflict.PartitionKey, PulseRowKeys.OpenRun, cancellationToken).ConfigureAwait(false);
+        return holder?.Value == claim;
+    }
+
+    // Undoes a start whose invitations failed: first the run and its claim, so the team can start
+    // again, then the invitations written so far. It runs whatever the caller's token says, since
+    // stopping half-way is what it repairs; each call is still bounded by the storage time budget.
+    private async Task WithdrawAsync(PulseRun run, Exception failure)
+    {
+        var partitionKey = TableKey.Encode(run.TeamId);
+        try
+        {
+            ThrowIfFailed(
+                await _runTable.SubmitBatchAsync(
+                    [
+                        new(TableTransactionActionType.Delete, new TableEntity(partitionKey, PulseRowKeys.OpenRun), ETag.All),
+                        new(TableTransactionActionType.Delete, new TableEntity(partitionKey, PulseRowKeys.Run(run.RunId)), ETag.All),
+                    ],
+                    CancellationToken.None).ConfigureAwait(false),
+                "deleting the run");
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or RequestFailedException or StorageUnavailableException)
+        {
+            throw new InvalidOperationException(
+                $"Starting run {run.RunId} of team {run.TeamId} failed ({failure.Message}), and withdrawing it failed too ({ex.Message}): " +
+                "the run stays open, possibly with some members uninvited, until it is closed.",
+                failure);
+        }
+
+        try
+        {
+            var written = await _invitationTable.QueryPartitionAsync(partitionKey, PulseRowKeys.InvitationPrefix(run.RunId), CancellationToken.None)
+                .Select(invitation => new TableTransactionAction(TableTransactionActionType.Delete, invitation, ETag.All))
+                .ToListAsync(CancellationToken.None).ConfigureAwait(false);
+            ThrowIfFailed(await _invitationTable.SubmitBatchAsync(written, CancellationToken.None).ConfigureAwait(false), "deleting the invitations");
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or RequestFailedException or StorageUnavailableException)
+        {
+            throw new InvalidOperationException(
+                $"Starting run {run.RunId} of team {run.TeamId} failed ({failure.Message}); the run was withdrawn, but its invitations " +
+                $"could not all be deleted ({ex.Message}). They name a run that no longer exists, and go with the team's or the member's data.",
+                failure);
+        }
+    }
+
+    private async Task<StorageConflict?> TryCloseAsync(PulseRun closedRun, PulseRollup rollup, CancellationToken cancellationToken)
+    {
+        var runEntity = _runMapper.ToEntity(closedRun);
+        var claim = await _openRuns.GetAsync(runEntity.PartitionKey, PulseRowKeys.OpenRun, cancellationToken).ConfigureAwait(false);
+        List<TableTransactionAction> actions =
+        [
+            new(TableTransactionActionType.UpdateReplace, runEntity, ETag.All),
+            new(TableTransactionActionType.UpsertReplace, _rollupMapper.ToEntity(rollup)),
+        ];
+        if (claim?.Value.RunId == closedRun.RunId)
+        {
+            actions.Add(new(TableTransactionActionType.Delete, _openRunMapper.ToEntity(claim.Value), claim.ETag));
+        }
+
+        var conflict = ConflictOrThrow(await _runTable.SubmitBatchAsync(actions, cancellationToken).ConfigureAwait(false));
+        return conflict is { Kind: StorageConflictKind.Missing } && conflict.RowKey == runEntity.RowKey
+            ? throw new InvalidOperationException($"Team {closedRun.TeamId} has no run {closedRun.RunId} to close.")
+            : conflict;
+    }
+}

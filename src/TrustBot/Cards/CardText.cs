@@ -1,0 +1,17 @@
+using System.Globalization;
+
+namespace TrustBot.Cards;
+
+/// <summary>Text helpers for cards.</summary>
+public static class CardText
+{
+    /// <summary>
+    /// A date and time that Teams shows in the reader's own time zone and language, using the
+    /// Adaptive Cards DATE/TIME functions.
+    /// </summary>
+    public static string LocalDateTime(DateTimeOffset instant)
+    {
+        var iso = instant.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+        return $"{{{{DATE({iso}, SHORT)}}}} {{{{TIME({iso})}}}}";
+    }
+}

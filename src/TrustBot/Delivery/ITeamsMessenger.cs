@@ -1,0 +1,21 @@
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Schema;
+using TrustBot.Domain.Teams;
+
+namespace TrustBot.Delivery;
+
+/// <summary>
+/// What the bot asks of Teams outside a user's turn: the roster, and messages it starts itself.
+/// The boundary to the Bot Connector, so dialogs can be tested without one.
+/// </summary>
+public interface ITeamsMessenger
+{
+    /// <summary>Sends an activity to a member's personal chat, creating the chat when the bot has none with them yet.</summary>
+    Task SendToMemberAsync(Team team, RosterMember member, IActivity activity, CancellationToken cancellationToken);
+
+    /// <summary>The team's members as Teams reports them now (all pages), without bots.</summary>
+    Task<IReadOnlyList<RosterMember>> GetRosterAsync(Team team, CancellationToken cancellationToken);
+
+    /// <summary>Runs a callback in the team's own conversation (its General channel, or the group chat).</summary>
+    Task ContinueInTeamAsync(Team team, BotCallbackHandler callback, CancellationToken cancellationToken);
+}

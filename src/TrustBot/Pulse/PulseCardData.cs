@@ -1,0 +1,95 @@
+using System.Globalization;
+using Newtonsoft.Json.Linq;
+using TrustBot.Domain.Pulse;
+
+namespace TrustBot.Pulse;
+
+/// <summary>
+/// What a pulse card sends back: the team and run it belongs to (as the card was built) and the
+/// member's inputs. Nothing here is trusted: the run must exist in that team and the sender must
+/// have been invited to it, which the server checks on every submit.
+/// </summary>
+/// <param name="TeamId">The team the card says it belongs to.</param>
+/// <param name="RunId">The run the card says it belongs to.</param>
+/// <param name="Submission">The answer as typed; null when the inputs could not be read.</param>
+/// <param name="Problem">Why the inputs could not be read, in words for the member.</param>
+public sealed record PulseCardData(string TeamId, string RunId, PulseSubmission? Submission, string? Problem)
+{
+    private const int MaxIdLength = 512;
+
+    /// <summary>The data a card for this run carries on its buttons.</summary>
+    public static object For(PulseRun run) => new { teamId = run.TeamId, runId = run.RunId };
+
+    /// <summary>
+    /// Reads the invoke's data; null when it does not even name a well-formed team and run
+    /// (a tampered or foreign card).
+    /// </summary>
+    public static PulseCardData? Read(object? data)
+    {
+        if (data is not JObject json
+            || json.Value<JToken>("teamId") is not JValue { Type: JTokenType.String } teamToken
+            || json.Value<JToken>("runId") is not JValue { Type: JTokenType.String } runToken)
+        {
+            return null;
+        }
+
+        var teamId = (string)teamToken!;
+        var runId = (string)runToken!;
+        if (string.IsNullOrWhiteSpace(teamId) || teamId.Length > MaxIdLength || !PulseRunIds.IsWellFormed(runId))
+        {
+            return null;
+        }
+
+        var scores = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (name, value) in json)
+        {
+            if (!name.StartsWith(PulseCard.ScoreInputPrefix, StringComparison.Ordinal) || IsEmpty(value))
+            {
+                continue;
+            }
+
+            if (value is not JValue { Type: JTokenType.String or JTokenType.Integer } scalar
+                || !int.TryParse(Convert.ToString(scalar.Value, CultureInfo.InvariantCulture), NumberStyles.None, CultureInfo.InvariantCulture, out var point))
+            {
+                return new PulseCardData(teamId, runId, null, "One of the answers is not a number from 1 to 5. Please pick again.");
+            }
+
+            scores[name[PulseCard.ScoreInputPrefix.Length..]] = point;
+        }
+
+        if (!TryReadText(json, PulseCard.HelpedInput, out var helped)
+            || !TryReadText(json, PulseCard.HurtInput, out var hurt)
+            || !TryReadText(json, PulseCard.CommentInput, out var comment))
+        {
+            return new PulseCardData(teamId, runId, null, "Some of the answers could not be read. Please fill in the card again.");
+        }
+
+        var submission = new PulseSubmission(runId, scores, SplitPicks(helped), SplitPicks(hurt), string.IsNullOrWhiteSpace(comment) ? null : comment.Trim());
+        return new PulseCardData(teamId, runId, submission, null);
+    }
+
+    private static bool IsEmpty(JToken? value) =>
+        value is null || value.Type == JTokenType.Null || (value.Type == JTokenType.String && string.IsNullOrWhiteSpace((string?)value));
+
+    // Inputs arrive as strings; anything else (objects, arrays) is not what the card sends.
+    private static bool TryReadText(JObject json, string name, out string text)
+    {
+        var value = json[name];
+        text = string.Empty;
+        if (IsEmpty(value))
+        {
+            return true;
+        }
+
+        if (value is JValue { Type: JTokenType.String } scalar)
+        {
+            text = (string)scalar!;
+            return true;
+        }
+
+        return false;
+    }
+
+    private static List<string> SplitPicks(string picks) =>
+        [.. picks.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.Ordinal)];
+}

@@ -1,0 +1,177 @@
+using System.Globalization;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Schema;
+using TrustBot.Bot;
+using TrustBot.Cards;
+using TrustBot.Delivery;
+using TrustBot.Domain.Pulse;
+using TrustBot.Teams;
+
+namespace TrustBot.Pulse;
+
+/// <summary>
+/// Stage 1, awareness: leads start and close pulse check-ins; members answer them in their 1:1
+/// chat, anonymously, and can change their answer until the run closes.
+/// </summary>
+public sealed partial class PulseDialog(
+    PulseService pulses,
+    TeamDirectory directory,
+    ITeamsMessenger messenger,
+    ILogger<PulseDialog> logger) : IDialog
+{
+    /// <inheritdoc />
+    public IReadOnlyList<BotCommand> Commands => [BotCommands.StartPulse, BotCommands.ClosePulse, BotCommands.Pulse, BotCommands.CheckIn];
+
+    /// <inheritdoc />
+    public IReadOnlyList<string> Verbs => [PulseCard.SubmitVerb, PulseThanksCard.ChangeVerb];
+
+    /// <inheritdoc />
+    public Task OnCommandAsync(ITurnContext<IMessageActivity> turn, BotCommand command, string argument, CancellationToken cancellationToken) =>
+        command == BotCommands.StartPulse ? StartAsync(turn, cancellationToken)
+        : command == BotCommands.ClosePulse ? CloseAsync(turn, cancellationToken)
+        : ShowOpenPulsesAsync(turn, cancellationToken);
+
+    /// <inheritdoc />
+    public async Task<AdaptiveCardInvokeResponse> OnVerbAsync(ITurnContext<IInvokeActivity> turn, AdaptiveCardInvokeValue invoke, CancellationToken cancellationToken)
+    {
+        var card = PulseCardData.Read(invoke.Action.Data);
+        if (card is null)
+        {
+            return NoticeCard.Build("This card can't be used", "It doesn't name a pulse I know, so nothing was recorded. Type pulse to get a fresh card.", isProblem: true).ToInvokeResponse();
+        }
+
+        var memberId = ActivityIdentity.MemberIdOf(turn.Activity);
+        return invoke.Action.Verb == PulseCard.SubmitVerb
+            ? await SubmitAsync(memberId, card, cancellationToken).ConfigureAwait(false)
+            : await ChangeAsync(memberId, card, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task StartAsync(ITurnContext turn, CancellationToken cancellationToken)
+    {
+        var resolution = await directory.ResolveLedTeamAsync(turn, cancellationToken).ConfigureAwait(false);
+        if (resolution.Team is not { } team)
+        {
+            await turn.SendActivityAsync(resolution.Problem, cancellationToken: cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var roster = await messenger.GetRosterAsync(team, cancellationToken).ConfigureAwait(false);
+        var result = await pulses.StartAsync(team, roster, cancellationToken).ConfigureAwait(false);
+        if (result.AlreadyOpen is { } open)
+        {
+            await turn.SendActivityAsync(
+                $"A pulse is already open until {CardText.LocalDateTime(open.ClosesAt)}. Type close pulse to close it first.",
+                cancellationToken: cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        if (result.Started is not { } run)
+        {
+            await turn.SendActivityAsync("I couldn't find anyone in this team to send a pulse to.", cancellationToken: cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        // In the turn for now: the scheduler's delivery queue takes this over for large teams.
+        var sent = 0;
+        foreach (var member in roster)
+        {
+            try
+            {
+                var card = MessageFactory.Attachment(PulseCard.Build(run, pulses.Bank, team.Name).ToAttachment());
+                await messenger.SendToMemberAsync(team, member, card, cancellationToken).ConfigureAwait(false);
+                sent++;
+            }
+            catch (Exception ex) when (ex is Microsoft.Bot.Schema.ErrorResponseException or HttpRequestException or Microsoft.Rest.HttpOperationException)
+            {
+                Log.DeliveryFailed(logger, ex, run.RunId);
+            }
+        }
+
+        var unreached = roster.Count - sent;
+        await turn.SendActivityAsync(MessageFactory.Attachment(NoticeCard.Build(
+            "Pulse started",
+            $"I sent the check-in to {sent} of {roster.Count} members in their 1:1 chat with me" +
+            (unreached > 0 ? $" ({unreached} couldn't be reached)" : string.Empty) +
+            $". It stays open until {CardText.LocalDateTime(run.ClosesAt)}. " +
+            $"Results show once at least {run.AnonymityThreshold} people have answered.").ToAttachment()), cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task CloseAsync(ITurnContext turn, CancellationToken cancellationToken)
+    {
+        var resolution = await directory.ResolveLedTeamAsync(turn, cancellationToken).ConfigureAwait(false);
+        if (resolution.Team is not { } team)
+        {
+            await turn.SendActivityAsync(resolution.Problem, cancellationToken: cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var open = await pulses.FindOpenRunAsync(team.Id, cancellationToken).ConfigureAwait(false);
+        if (open is null)
+        {
+            await turn.SendActivityAsync("There is no open pulse to close. Type start pulse to start one.", cancellationToken: cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var rollup = await pulses.CloseAsync(open, cancellationToken).ConfigureAwait(false);
+        var outcome = rollup.MeetsThreshold
+            ? "The results are ready for the trust summary."
+            : $"Fewer than {rollup.AnonymityThreshold} people answered, so no numbers will be shown for this pulse: that keeps every answer anonymous.";
+        await turn.SendActivityAsync(MessageFactory.Attachment(NoticeCard.Build(
+            "Pulse closed",
+            $"{rollup.Responded} of {rollup.Invited} members answered ({rollup.ParticipationRate.ToString("P0", CultureInfo.InvariantCulture)}). {outcome}").ToAttachment()),
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task ShowOpenPulsesAsync(ITurnContext turn, CancellationToken cancellationToken)
+    {
+        if (ConversationScopes.ScopeOf(turn.Activity) != ConversationScope.Personal)
+        {
+            await turn.SendActivityAsync("Pulses are answered privately: open your 1:1 chat with me and type pulse there.", cancellationToken: cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var open = await pulses.FindOpenForMemberAsync(ActivityIdentity.MemberIdOf(turn.Activity), cancellationToken).ConfigureAwait(false);
+        if (open.Count == 0)
+        {
+            await turn.SendActivityAsync("There's no open pulse for you right now. When your lead starts one, I'll send it to you here.", cancellationToken: cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        foreach (var pulse in open)
+        {
+            var card = PulseCard.Build(pulse.Run, pulses.Bank, pulse.TeamName, pulse.Answer);
+            await turn.SendActivityAsync(MessageFactory.Attachment(card.ToAttachment()), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<AdaptiveCardInvokeResponse> SubmitAsync(string memberId, PulseCardData card, CancellationToken cancellationToken)
+    {
+        var result = await pulses.SubmitAsync(memberId, card, cancellationToken).ConfigureAwait(false);
+        return result.Outcome switch
+        {
+            SubmitOutcome.Recorded => PulseThanksCard.Build(result.Run!, result.LastClosed).ToInvokeResponse(),
+            SubmitOutcome.Invalid => PulseCard.Build(
+                result.Run!,
+                pulses.Bank,
+                teamName: null,
+                card.Submission is null ? null : card.Submission.ToAnswer(),
+                result.Problem).ToInvokeResponse(),
+            SubmitOutcome.Closed => NoticeCard.Build("This pulse has closed", result.Problem!).ToInvokeResponse(),
+            _ => NoticeCard.Build("Nothing was recorded", result.Problem!, isProblem: true).ToInvokeResponse(),
+        };
+    }
+
+    private async Task<AdaptiveCardInvokeResponse> ChangeAsync(string memberId, PulseCardData card, CancellationToken cancellationToken)
+    {
+        var result = await pulses.GetForChangeAsync(memberId, card.TeamId, card.RunId, cancellationToken).ConfigureAwait(false);
+        return result.Problem is null
+            ? PulseCard.Build(result.Run!, pulses.Bank, teamName: null, result.Answer).ToInvokeResponse()
+            : NoticeCard.Build("You can't change this answer", result.Problem, isProblem: result.Run is null).ToInvokeResponse();
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(Level = LogLevel.Warning, Message = "A pulse card of run {RunId} could not be delivered to one member")]
+        public static partial void DeliveryFailed(ILogger logger, Exception exception, string runId);
+    }
+}

@@ -1,0 +1,230 @@
+using Microsoft.Extensions.Options;
+using TrustBot.Domain.Pulse;
+using TrustBot.Domain.Teams;
+
+namespace TrustBot.Pulse;
+
+/// <summary>
+/// The pulse check-in flows, free of Teams specifics: start a run for a roster, take a member's
+/// answer, find what a member can answer, close a run and roll it up.
+/// </summary>
+public sealed class PulseService(
+    IPulseStore pulses,
+    ITeamStore teams,
+    AnonymousKeys keys,
+    QuestionBank bank,
+    IOptions<PulseOptions> options,
+    TimeProvider clock)
+{
+    // Enough history for the item rotation to ask every item once before repeating.
+    private const int RotationHistory = 12;
+
+    /// <summary>The question bank runs draw from.</summary>
+    public QuestionBank Bank => bank;
+
+    /// <summary>
+    /// Opens a run for the team and invites the roster. An open run that has passed its closing
+    /// time is closed (and rolled up) first; one still open is returned instead.
+    /// </summary>
+    public async Task<StartPulseResult> StartAsync(Team team, IReadOnlyList<RosterMember> roster, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(team);
+        ArgumentNullException.ThrowIfNull(roster);
+        var now = clock.GetUtcNow();
+        var recent = await pulses.GetRecentRunsAsync(team.Id, RotationHistory, cancellationToken).ConfigureAwait(false);
+        var open = recent.FirstOrDefault(run => run.State == PulseRunState.Open);
+        if (open is not null)
+        {
+            if (open.AcceptsAnswersAt(now))
+            {
+                return new StartPulseResult(null, open);
+            }
+
+            await CloseAsync(open, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (roster.Count == 0)
+        {
+            return new StartPulseResult(null, null);
+        }
+
+        var settings = options.Value;
+        var run = new PulseRun(
+            team.Id,
+            PulseRunIds.New(now, Guid.NewGuid()),
+            PulseItemSelector.Select(bank, recent, settings.ItemsPerRun),
+            now,
+            now.AddDays(settings.WindowDays),
+            PulseRunState.Open,
+            Anonymity.ThresholdOrMinimum(settings.AnonymityThreshold),
+            roster.Count);
+        if (!await pulses.TryStartRunAsync(run, [.. roster.Select(m => m.MemberId)], cancellationToken).ConfigureAwait(false))
+        {
+            // Another lead (or instance) opened one a moment ago.
+            var latest = await pulses.GetRecentRunsAsync(team.Id, 1, cancellationToken).ConfigureAwait(false);
+            return new StartPulseResult(null, Newest(latest));
+        }
+
+        // So that members can find the pulse from their 1:1 chat ("pulse").
+        foreach (var member in roster)
+        {
+            await teams.EnsureMembershipAsync(new Membership(member.MemberId, team.Id, TeamRole.Member, member.Name), cancellationToken).ConfigureAwait(false);
+        }
+
+        return new StartPulseResult(run, null);
+    }
+
+    /// <summary>Stores a member's answer from a pulse card, or says why it was refused (writing nothing).</summary>
+    public async Task<SubmitPulseResult> SubmitAsync(string memberId, PulseCardData card, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(card);
+        var run = await FindInvitedRunAsync(memberId, card.TeamId, card.RunId, cancellationToken).ConfigureAwait(false);
+        if (run is null)
+        {
+            return new SubmitPulseResult(SubmitOutcome.NotYours, null, NotYourPulse, null);
+        }
+
+        if (!run.AcceptsAnswersAt(clock.GetUtcNow()))
+        {
+            return new SubmitPulseResult(SubmitOutcome.Closed, run, ClosedMessage, null);
+        }
+
+        if (card.Submission is null)
+        {
+            return new SubmitPulseResult(SubmitOutcome.Invalid, run, card.Problem ?? "The answers could not be read.", null);
+        }
+
+        var problems = PulseSubmissionRules.Problems(run, card.Submission, clock.GetUtcNow());
+        if (problems.Count > 0)
+        {
+            return new SubmitPulseResult(SubmitOutcome.Invalid, run, string.Join(' ', problems), null);
+        }
+
+        await pulses.SaveAnswerAsync(
+            run.TeamId,
+            run.RunId,
+            keys.AnswerKey(run.RunId, memberId),
+            card.Submission.ToAnswer(),
+            keys.CommentKey(run.RunId, memberId),
+            card.Submission.Comment,
+            cancellationToken).ConfigureAwait(false);
+
+        var lastClosed = Newest(await pulses.GetRecentRollupsAsync(run.TeamId, 1, cancellationToken).ConfigureAwait(false));
+        return new SubmitPulseResult(SubmitOutcome.Recorded, run, null, lastClosed);
+    }
+
+    /// <summary>The run a card names and the member's stored answer to it, so they can change it.</summary>
+    public async Task<ChangePulseResult> GetForChangeAsync(string memberId, string teamId, string runId, CancellationToken cancellationToken)
+    {
+        var run = await FindInvitedRunAsync(memberId, teamId, runId, cancellationToken).ConfigureAwait(false);
+        if (run is null)
+        {
+            return new ChangePulseResult(null, null, NotYourPulse);
+        }
+
+        if (!run.AcceptsAnswersAt(clock.GetUtcNow()))
+        {
+            return new ChangePulseResult(run, null, ClosedMessage);
+        }
+
+        var answer = await pulses.GetAnswerAsync(run.TeamId, run.RunId, keys.AnswerKey(run.RunId, memberId), cancellationToken).ConfigureAwait(false);
+        return new ChangePulseResult(run, answer, null);
+    }
+
+    /// <summary>The open runs the member was invited to, across their teams, with their answers so far.</summary>
+    public async Task<IReadOnlyList<OpenPulse>> FindOpenForMemberAsync(string memberId, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var found = new List<OpenPulse>();
+        foreach (var membership in await teams.GetMembershipsAsync(memberId, cancellationToken).ConfigureAwait(false))
+        {
+            var latest = Newest(await pulses.GetRecentRunsAsync(membership.TeamId, 1, cancellationToken).ConfigureAwait(false));
+            if (latest is null || !latest.AcceptsAnswersAt(now)
+                || !await pulses.IsInvitedAsync(latest.TeamId, latest.RunId, memberId, cancellationToken).ConfigureAwait(false))
+            {
+                continue;
+            }
+
+            var team = await teams.GetTeamAsync(latest.TeamId, cancellationToken).ConfigureAwait(false);
+            var answer = await pulses.GetAnswerAsync(latest.TeamId, latest.RunId, keys.AnswerKey(latest.RunId, memberId), cancellationToken).ConfigureAwait(false);
+            found.Add(new OpenPulse(latest, team?.Name, answer));
+        }
+
+        return found;
+    }
+
+    /// <summary>The team's open run, if any (it may have passed its closing time without being closed yet).</summary>
+    public async Task<PulseRun?> FindOpenRunAsync(string teamId, CancellationToken cancellationToken)
+    {
+        var latest = Newest(await pulses.GetRecentRunsAsync(teamId, 1, cancellationToken).ConfigureAwait(false));
+        return latest?.State == PulseRunState.Open ? latest : null;
+    }
+
+    /// <summary>Closes a run and stores its roll-up.</summary>
+    public async Task<PulseRollup> CloseAsync(PulseRun run, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        var now = clock.GetUtcNow();
+        var answers = await pulses.GetAnswersAsync(run.TeamId, run.RunId, cancellationToken).ConfigureAwait(false);
+        var closed = run with { State = PulseRunState.Closed, ClosesAt = now < run.ClosesAt ? now : run.ClosesAt };
+        var rollup = PulseRollups.Compute(closed, answers, bank, closed.ClosesAt);
+        await pulses.CloseRunAsync(closed, rollup, cancellationToken).ConfigureAwait(false);
+        return rollup;
+    }
+
+    private const string NotYourPulse =
+        "This card doesn't belong to a pulse you were invited to, so nothing was recorded. Type pulse to see the pulses open for you.";
+
+    private const string ClosedMessage =
+        "This pulse has closed, so answers are no longer recorded. Thanks all the same; the next one will reach you here.";
+
+    private static T? Newest<T>(IReadOnlyList<T> newestFirst)
+        where T : class => newestFirst.Count > 0 ? newestFirst[0] : null;
+
+    // A run the sender was invited to: the invitation is written by the server when the run
+    // starts, so a card edited to name another team's run finds nothing here.
+    private async Task<PulseRun?> FindInvitedRunAsync(string memberId, string teamId, string runId, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(memberId) || !PulseRunIds.IsWellFormed(runId))
+        {
+            return null;
+        }
+
+        var run = await pulses.GetRunAsync(teamId, runId, cancellationToken).ConfigureAwait(false);
+        return run is not null && await pulses.IsInvitedAsync(teamId, runId, memberId, cancellationToken).ConfigureAwait(false)
+            ? run
+            : null;
+    }
+}
+
+/// <summary>A started run, or the open run that prevented starting one (both null: nobody to invite).</summary>
+public sealed record StartPulseResult(PulseRun? Started, PulseRun? AlreadyOpen);
+
+/// <summary>The outcome of a pulse submit; only <see cref="SubmitOutcome.Recorded"/> wrote anything.</summary>
+/// <param name="Outcome">What happened.</param>
+/// <param name="Run">The run, when the card named one the member was invited to.</param>
+/// <param name="Problem">Why it was refused, for the member.</param>
+/// <param name="LastClosed">The team's last roll-up, for the thank-you card.</param>
+public sealed record SubmitPulseResult(SubmitOutcome Outcome, PulseRun? Run, string? Problem, PulseRollup? LastClosed);
+
+/// <summary>What became of a pulse submit.</summary>
+public enum SubmitOutcome
+{
+    /// <summary>The answer is stored (replacing an earlier one).</summary>
+    Recorded,
+
+    /// <summary>The answers break a rule; the member can fix them and submit again.</summary>
+    Invalid,
+
+    /// <summary>The run no longer takes answers.</summary>
+    Closed,
+
+    /// <summary>The card names no run the sender was invited to.</summary>
+    NotYours,
+}
+
+/// <summary>A run to change an answer to, the answer so far, or why it can't be changed.</summary>
+public sealed record ChangePulseResult(PulseRun? Run, PulseAnswer? Answer, string? Problem);
+
+/// <summary>An open run a member can answer.</summary>
+public sealed record OpenPulse(PulseRun Run, string? TeamName, PulseAnswer? Answer);

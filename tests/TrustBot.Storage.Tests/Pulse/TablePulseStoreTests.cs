@@ -1,0 +1,366 @@
+using Azure.Data.Tables;
+using TrustBot.Domain.Pulse;
+using TrustBot.Storage.Pulse;
+using TrustBot.Storage.Tests.Support;
+using TrustBot.Testing;
+using static TrustBot.Storage.Tests.Pulse.PulseFixtures;
+
+namespace TrustBot.Storage.Tests.Pulse;
+
+[Collection(AzuriteCollection.Name)]
+public sealed class TablePulseStoreTests(AzuriteFixture azurite) : IAsyncLifetime
+{
+    private static readonly AnonymousKeys Keys = new(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray());
+    private TestStorage _storage = null!;
+    private TablePulseStore _store = null!;
+
+    public async Task InitializeAsync()
+    {
+        _storage = await TestStorage.StartAsync(azurite, services => services.AddTrustBotTeamAndPulseStores());
+        _store = new TablePulseStore(_storage.Tables);
+    }
+
+    public async Task DisposeAsync() => await _storage.DisposeAsync();
+
+    [Fact]
+    public async Task A_started_run_round_trips_and_exactly_its_members_are_invited()
+    {
+        var run = OpenRun(TeamId, Monday);
+
+        (await _store.TryStartRunAsync(run, [Alice, Bob], default)).Should().BeTrue();
+
+        (await _store.GetRunAsync(TeamId, run.RunId, default)).Should().BeEquivalentTo(run);
+        (await _store.GetInvitedAsync(TeamId, run.RunId, default)).Should().BeEquivalentTo([Alice, Bob]);
+        (await _store.IsInvitedAsync(TeamId, run.RunId, Alice, default)).Should().BeTrue();
+        (await _store.IsInvitedAsync(TeamId, run.RunId, Carol, default)).Should().BeFalse();
+    }
+
+    [Fact]
+    public async Task Every_member_of_a_large_team_is_invited_once_across_batches()
+    {
+        var members = Enumerable.Range(0, 250).Select(i => $"29:1member{i:D3}/+==").ToList();
+        var run = OpenRun(TeamId, Monday, invited: members.Count);
+
+        (await _store.TryStartRunAsync(run, [.. members, members[0], members[199]], default)).Should().BeTrue();
+
+        (await _store.GetInvitedAsync(TeamId, run.RunId, default)).Should().BeEquivalentTo(members);
+    }
+
+    [Fact]
+    public async Task Starting_while_a_run_is_open_is_refused_and_writes_nothing()
+    {
+        var open = OpenRun(TeamId, Monday);
+        await _store.TryStartRunAsync(open, [Alice], default);
+        var second = OpenRun(TeamId, Monday.AddHours(1));
+
+        (await _store.TryStartRunAsync(second, [Alice, Bob], default)).Should().BeFalse();
+
+        (await _store.GetRunAsync(TeamId, second.RunId, default)).Should().BeNull();
+        (await _store.GetInvitedAsync(TeamId, second.RunId, default)).Should().BeEmpty();
+        (await _store.GetRecentRunsAsync(TeamId, 10, default)).Should().ContainSingle().Which.RunId.Should().Be(open.RunId);
+    }
+
+    [Fact]
+    public async Task Two_concurrent_starts_for_one_team_let_exactly_one_through()
+    {
+        for (var round = 0; round < 5; round++)
+        {
+            var teamId = $"19:race{round}@thread.tacv2";
+            var runs = new[] { OpenRun(teamId, Monday), OpenRun(teamId, Monday.AddSeconds(1)) };
+
+            var started = await Task.WhenAll(runs.Select(run => Task.Run(() => _store.TryStartRunAsync(run, [Alice, Bob], default))));
+
+            started.Should().ContainSingle(won => won, $"round {round}");
+            var winner = runs[Array.IndexOf(started, true)];
+            var loser = runs[Array.IndexOf(started, false)];
+            (await _store.GetRecentRunsAsync(teamId, 10, default)).Should().ContainSingle().Which.RunId.Should().Be(winner.RunId);
+            (await _store.GetInvitedAsync(teamId, loser.RunId, default)).Should().BeEmpty();
+        }
+    }
+
+    [Fact]
+    public async Task A_team_can_start_a_run_while_another_team_has_one_open()
+    {
+        (await _store.TryStartRunAsync(OpenRun(TeamId, Monday), [Alice], default)).Should().BeTrue();
+
+        (await _store.TryStartRunAsync(OpenRun(OtherTeamId, Monday), [Alice], default)).Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task Closing_marks_the_run_closed_stores_the_rollup_and_frees_the_team_in_one_step()
+    {
+        var run = OpenRun(TeamId, Monday);
+        await _store.TryStartRunAsync(run, [Alice], default);
+        var rollup = Rollup(run);
+
+        await _store.CloseRunAsync(Closed(run), rollup, default);
+
+        (await _store.GetRunAsync(TeamId, run.RunId, default))!.State.Should().Be(PulseRunState.Closed);
+        (await _store.GetRecentRollupsAsync(TeamId, 1, default)).Should().ContainSingle().Which.Should().BeEquivalentTo(rollup);
+        (await Runs.GetAsync(TableKey.Encode(TeamId), "open")).Should().BeNull("the open-run claim goes in the same transaction");
+        (await _store.TryStartRunAsync(OpenRun(TeamId, Monday.AddDays(7)), [Alice], default)).Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task Closing_again_is_harmless_and_does_not_free_the_team_from_the_next_run()
+    {
+        var run = OpenRun(TeamId, Monday);
+        await _store.TryStartRunAsync(run, [Alice], default);
+        await _store.CloseRunAsync(Closed(run), Rollup(run), default);
+        var next = OpenRun(TeamId, Monday.AddDays(7));
+        await _store.TryStartRunAsync(next, [Alice], default);
+
+        await _store.CloseRunAsync(Closed(run), Rollup(run), default);
+
+        (await _store.GetRecentRollupsAsync(TeamId, 10, default)).Should().ContainSingle();
+        (await _store.TryStartRunAsync(OpenRun(TeamId, Monday.AddDays(8)), [Alice], default)).Should().BeFalse();
+    }
+
+    [Fact]
+    public async Task Closing_a_run_that_does_not_exist_fails_and_writes_nothing()
+    {
+        var run = OpenRun(TeamId, Monday);
+
+        var close = () => _store.CloseRunAsync(Closed(run), Rollup(run), default);
+
+        await close.Should().ThrowAsync<InvalidOperationException>().WithMessage("*has no run*");
+        (await _store.GetRecentRollupsAsync(TeamId, 10, default)).Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task A_rollup_round_trips_with_its_statistics()
+    {
+        var run = OpenRun(TeamId, Monday);
+        await _store.TryStartRunAsync(run, [Alice], default);
+        var rollup = Rollup(run);
+
+        await _store.CloseRunAsync(Closed(run), rollup, default);
+
+        var stored = (await _store.GetRecentRollupsAsync(TeamId, 1, default)).Single();
+        stored.Should().BeEquivalentTo(rollup);
+        stored.Items["safety.3r"].Mean.Should().Be(1.0 / 3, "doubles survive JSON exactly");
+    }
+
+    [Fact]
+    public async Task Recent_runs_and_rollups_come_newest_first_and_no_more_than_asked()
+    {
+        var runs = new List<PulseRun>();
+        foreach (var week in Enumerable.Range(0, 5))
+        {
+            var run = OpenRun(TeamId, Monday.AddDays(7 * week));
+            await _store.TryStartRunAsync(run, [Alice], default);
+            await _store.CloseRunAsync(Closed(run), Rollup(run), default);
+            runs.Add(Closed(run));
+        }
+
+        var newest = runs.AsEnumerable().Reverse().ToList();
+        (await _store.GetRecentRunsAsync(TeamId, 3, default)).Select(run => run.RunId).Should().Equal(newest.Take(3).Select(run => run.RunId));
+        (await _store.GetRecentRollupsAsync(TeamId, 2, default)).Select(rollup => rollup.RunId).Should().Equal(newest.Take(2).Select(run => run.RunId));
+        (await _store.GetRecentRunsAsync(TeamId, 50, default)).Should().HaveCount(5);
+        (await _store.GetRecentRunsAsync(TeamId, 0, default)).Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task A_failed_invitation_step_withdraws_the_run_and_its_claim_and_reports_the_failure()
+    {
+        // The cheapest failure to provoke after the run is written: the invitations table is gone.
+        // Cleaning up the invitations then fails too, which the error says; the run and claim are withdrawn.
+        var run = OpenRun(TeamId, Monday);
+        await _storage.Account.Table(TablePulseStore.InvitationsTable).DeleteAsync();
+
+        var start = () => _store.TryStartRunAsync(run, [Alice, Bob], default);
+
+        (await start.Should().ThrowAsync<InvalidOperationException>().WithMessage("*the run was withdrawn*"))
+            .WithInnerException<Azure.RequestFailedException>();
+        (await _store.GetRunAsync(TeamId, run.RunId, default)).Should().BeNull();
+        (await Runs.GetAsync(TableKey.Encode(TeamId), "open")).Should().BeNull();
+        await _storage.InitializeAsync();
+        (await _store.TryStartRunAsync(OpenRun(TeamId, Monday.AddHours(1)), [Alice], default)).Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task An_answer_and_its_comment_round_trip_under_their_anonymous_keys()
+    {
+        var run = await StartedRunAsync();
+
+        await SaveAsync(run, Alice, Answer(4), "Plus de café ☕ — und Ehrlichkeit");
+
+        (await _store.GetAnswerAsync(TeamId, run.RunId, Keys.AnswerKey(run.RunId, Alice), default)).Should().BeEquivalentTo(Answer(4));
+        (await _store.HasAnswerAsync(TeamId, run.RunId, Keys.AnswerKey(run.RunId, Alice), default)).Should().BeTrue();
+        (await _store.HasAnswerAsync(TeamId, run.RunId, Keys.AnswerKey(run.RunId, Bob), default)).Should().BeFalse();
+        (await _store.GetAnswerAsync(TeamId, run.RunId, Keys.AnswerKey(run.RunId, Bob), default)).Should().BeNull();
+        (await _store.GetCommentsAsync(TeamId, run.RunId, default)).Should().Equal("Plus de café ☕ — und Ehrlichkeit");
+    }
+
+    [Fact]
+    public async Task Changing_an_answer_replaces_it_and_never_duplicates_it()
+    {
+        var run = await StartedRunAsync();
+        await SaveAsync(run, Alice, Answer(2), "first thoughts");
+
+        await SaveAsync(run, Alice, Answer(5), "second thoughts");
+
+        (await _store.GetAnswersAsync(TeamId, run.RunId, default)).Should().ContainSingle().Which.Should().BeEquivalentTo(Answer(5));
+        (await _store.GetCommentsAsync(TeamId, run.RunId, default)).Should().Equal("second thoughts");
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    public async Task Answering_again_without_a_comment_removes_the_earlier_comment(string? noComment)
+    {
+        var run = await StartedRunAsync();
+        await SaveAsync(run, Alice, Answer(2), "take this back");
+
+        await SaveAsync(run, Alice, Answer(3), noComment);
+
+        (await _store.GetCommentsAsync(TeamId, run.RunId, default)).Should().BeEmpty();
+        (await _store.GetAnswersAsync(TeamId, run.RunId, default)).Should().ContainSingle().Which.Should().BeEquivalentTo(Answer(3));
+    }
+
+    [Fact]
+    public async Task An_answer_without_a_comment_is_stored_when_there_never_was_one()
+    {
+        var run = await StartedRunAsync();
+
+        await SaveAsync(run, Alice, Answer(3), comment: null);
+
+        (await _store.GetAnswersAsync(TeamId, run.RunId, default)).Should().ContainSingle();
+        (await _store.GetCommentsAsync(TeamId, run.RunId, default)).Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task An_oversized_comment_is_refused_before_anything_is_written()
+    {
+        var run = await StartedRunAsync();
+
+        var save = () => SaveAsync(run, Alice, Answer(3), new string('x', StringProperty.MaxLength + 1));
+
+        await save.Should().ThrowAsync<ArgumentException>();
+        (await _store.GetAnswersAsync(TeamId, run.RunId, default)).Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task Answers_and_comments_are_listed_per_run()
+    {
+        var first = await StartedRunAsync();
+        await SaveAsync(first, Alice, Answer(1), "about the first run");
+        await _store.CloseRunAsync(Closed(first), Rollup(first), default);
+        var second = await StartedRunAsync(Monday.AddDays(7));
+        await SaveAsync(second, Alice, Answer(4), "a");
+        await SaveAsync(second, Bob, Answer(5), "b");
+        await SaveAsync(second, Carol, Answer(3), comment: null);
+
+        (await _store.GetAnswersAsync(TeamId, second.RunId, default)).Should().BeEquivalentTo([Answer(4), Answer(5), Answer(3)]);
+        (await _store.GetCommentsAsync(TeamId, second.RunId, default)).Should().BeEquivalentTo(["a", "b"]);
+        (await _store.GetCommentsAsync(TeamId, first.RunId, default)).Should().Equal("about the first run");
+    }
+
+    [Fact]
+    public async Task Comments_come_back_in_no_fixed_order()
+    {
+        var run = await StartedRunAsync();
+        var members = Enumerable.Range(0, 8).Select(i => $"29:1member{i}").ToList();
+        foreach (var member in members)
+        {
+            await SaveAsync(run, member, Answer(3), $"comment of {member}");
+        }
+
+        var orders = new HashSet<string>();
+        for (var read = 0; read < 10; read++)
+        {
+            orders.Add(string.Join('\n', await _store.GetCommentsAsync(TeamId, run.RunId, default)));
+        }
+
+        // Ten reads of 8! orders all equal by chance: about 1 in 10^41.
+        orders.Should().HaveCountGreaterThan(1);
+    }
+
+    [Fact]
+    public async Task No_property_or_key_of_a_stored_response_contains_the_member_id()
+    {
+        var run = await StartedRunAsync();
+        await SaveAsync(run, Alice, Answer(4), "a comment");
+
+        var entities = await Responses.QueryPartitionAsync(TableKey.Encode(TeamId)).ToListAsync();
+
+        entities.Should().HaveCount(2);
+        foreach (var entity in entities)
+        {
+            var values = entity.Select(property => Convert.ToString(property.Value, System.Globalization.CultureInfo.InvariantCulture) ?? "").Append(entity.RowKey);
+            values.Should().NotContain(value => value.Contains(Alice, StringComparison.Ordinal) || value.Contains(TableKey.Encode(Alice), StringComparison.Ordinal));
+            entity.ContainsKey(TableRegistration.MemberKeyProperty).Should().BeFalse();
+        }
+    }
+
+    [Fact]
+    public async Task Another_teams_run_with_the_same_id_is_invisible()
+    {
+        var run = await StartedRunAsync();
+        await SaveAsync(run, Alice, Answer(4), "mine");
+
+        (await _store.GetRunAsync(OtherTeamId, run.RunId, default)).Should().BeNull();
+        (await _store.GetRecentRunsAsync(OtherTeamId, 10, default)).Should().BeEmpty();
+        (await _store.IsInvitedAsync(OtherTeamId, run.RunId, Alice, default)).Should().BeFalse();
+        (await _store.GetInvitedAsync(OtherTeamId, run.RunId, default)).Should().BeEmpty();
+        (await _store.HasAnswerAsync(OtherTeamId, run.RunId, Keys.AnswerKey(run.RunId, Alice), default)).Should().BeFalse();
+        (await _store.GetAnswerAsync(OtherTeamId, run.RunId, Keys.AnswerKey(run.RunId, Alice), default)).Should().BeNull();
+        (await _store.GetAnswersAsync(OtherTeamId, run.RunId, default)).Should().BeEmpty();
+        (await _store.GetCommentsAsync(OtherTeamId, run.RunId, default)).Should().BeEmpty();
+        await _store.CloseRunAsync(Closed(run), Rollup(run), default);
+        (await _store.GetRecentRollupsAsync(OtherTeamId, 10, default)).Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task Deleting_a_team_removes_its_runs_rollups_claim_invitations_answers_and_comments_only()
+    {
+        var closed = await StartedRunAsync();
+        await SaveAsync(closed, Alice, Answer(4), "old");
+        await _store.CloseRunAsync(Closed(closed), Rollup(closed), default);
+        var open = await StartedRunAsync(Monday.AddDays(7));
+        await SaveAsync(open, Bob, Answer(2), "new");
+        var elsewhere = OpenRun(OtherTeamId, Monday);
+        await _store.TryStartRunAsync(elsewhere, [Alice], default);
+
+        await _storage.Deletion.DeleteTeamAsync(TeamId);
+
+        var team = TableKey.Encode(TeamId);
+        (await Runs.QueryPartitionAsync(team).CountAsync()).Should().Be(0);
+        (await _storage.Table(TablePulseStore.InvitationsTable).QueryPartitionAsync(team).CountAsync()).Should().Be(0);
+        (await Responses.QueryPartitionAsync(team).CountAsync()).Should().Be(0);
+        (await _store.GetRunAsync(OtherTeamId, elsewhere.RunId, default)).Should().NotBeNull();
+        (await _store.IsInvitedAsync(OtherTeamId, elsewhere.RunId, Alice, default)).Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task Forgetting_a_member_removes_their_invitations_but_cannot_touch_their_anonymous_answer()
+    {
+        var run = await StartedRunAsync();
+        var elsewhere = OpenRun(OtherTeamId, Monday);
+        await _store.TryStartRunAsync(elsewhere, [Alice, Bob], default);
+        await SaveAsync(run, Alice, Answer(4), "anonymous");
+
+        var deleted = await _storage.Deletion.ForgetMemberAsync(Alice);
+
+        deleted.Should().Be(2);
+        (await _store.IsInvitedAsync(TeamId, run.RunId, Alice, default)).Should().BeFalse();
+        (await _store.IsInvitedAsync(OtherTeamId, elsewhere.RunId, Alice, default)).Should().BeFalse();
+        (await _store.GetInvitedAsync(TeamId, run.RunId, default)).Should().BeEquivalentTo([Bob, Carol]);
+        (await _store.GetAnswersAsync(TeamId, run.RunId, default)).Should().ContainSingle("answers carry no member id, by design");
+        (await _store.GetRunAsync(TeamId, run.RunId, default)).Should().NotBeNull();
+    }
+
+    private StorageTable Runs => _storage.Table(TablePulseStore.RunsTable);
+
+    private StorageTable Responses => _storage.Table(TablePulseStore.ResponsesTable);
+
+    private async Task<PulseRun> StartedRunAsync(DateTimeOffset? opensAt = null)
+    {
+        var run = OpenRun(TeamId, opensAt ?? Monday);
+        (await _store.TryStartRunAsync(run, [Alice, Bob, Carol], default)).Should().BeTrue();
+        return run;
+    }
+
+    private Task SaveAsync(PulseRun run, string memberId, PulseAnswer answer, string? comment) =>
+        _store.SaveAnswerAsync(run.TeamId, run.RunId, Keys.AnswerKey(run.RunId, memberId), answer, Keys.CommentKey(run.RunId, memberId), comment, default);
+}

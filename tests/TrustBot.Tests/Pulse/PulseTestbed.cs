@@ -1,0 +1,204 @@
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Builder.Adapters;
+using Microsoft.Bot.Schema;
+using Microsoft.Bot.Schema.Teams;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
+using Moq;
+using Newtonsoft.Json.Linq;
+using TrustBot.Delivery;
+using TrustBot.Domain.Pulse;
+using TrustBot.Domain.Teams;
+using TrustBot.Testing;
+using TrustBot.Tests.Hosting;
+
+namespace TrustBot.Tests.Pulse;
+
+/// <summary>
+/// The real bot, dialogs and stores on Azurite, driven through Bot Builder's TestAdapter as a
+/// Teams channel and as members' 1:1 chats. Teams itself (roster, proactive sends) is a mock:
+/// the cards the bot sends members are captured so tests can answer them as a member would.
+/// </summary>
+public sealed class PulseTestbed : IDisposable
+{
+    public const string TenantId = "72f988bf-86f1-41af-91ab-2d7cd011db47";
+    public const string BotId = "28:trustbot";
+    public const string ServiceUrl = "https://smba.example/emea/";
+
+    public static readonly RosterMember Lead = new("aad-lead-0001", "29:1lead", "Lynne Robbins");
+    public static readonly RosterMember Megan = new("aad-megan-0002", "29:1megan", "Megan Bowen");
+    public static readonly RosterMember Adele = new("aad-adele-0003", "29:1adele", "Adele Vance");
+    public static readonly RosterMember Isaiah = new("aad-isaiah-0004", "29:1isaiah", "Isaiah Langer");
+
+    private readonly TrustBotHost _host;
+    private readonly List<(RosterMember Member, IActivity Activity)> _sent = [];
+
+    public PulseTestbed(AzuriteFixture azurite, string teamId = "19:contoso-general@thread.tacv2")
+    {
+        TeamId = teamId;
+        Messenger
+            .Setup(m => m.GetRosterAsync(It.IsAny<Team>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(() => Roster);
+        Messenger
+            .Setup(m => m.SendToMemberAsync(It.IsAny<Team>(), It.IsAny<RosterMember>(), It.IsAny<IActivity>(), It.IsAny<CancellationToken>()))
+            .Callback<Team, RosterMember, IActivity, CancellationToken>((_, member, activity, _) => { lock (_sent) { _sent.Add((member, activity)); } })
+            .Returns(Task.CompletedTask);
+
+        _host = TrustBotHost.OnAzurite(azurite.ConnectionString, azurite.UniquePrefix(), testServices: services =>
+        {
+            services.Replace(ServiceDescriptor.Singleton(Messenger.Object));
+            services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock));
+        });
+        Bot = _host.Services.GetRequiredService<IBot>();
+    }
+
+    public string TeamId { get; }
+
+    public Mock<ITeamsMessenger> Messenger { get; } = new();
+
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
+
+    public List<RosterMember> Roster { get; set; } = [Lead, Megan, Adele, Isaiah];
+
+    public IBot Bot { get; }
+
+    public IPulseStore Pulses => _host.Services.GetRequiredService<IPulseStore>();
+
+    public AnonymousKeys Keys => _host.Services.GetRequiredService<AnonymousKeys>();
+
+    public void Dispose() => _host.Dispose();
+
+    /// <summary>The pulse cards sent so far to a member, oldest first.</summary>
+    public IReadOnlyList<JObject> CardsSentTo(RosterMember member)
+    {
+        lock (_sent)
+        {
+            return [.. _sent.Where(s => s.Member == member).Select(s => CardOf(s.Activity)!)];
+        }
+    }
+
+    /// <summary>The bot is installed in the team's channel by <paramref name="installer"/>.</summary>
+    public Task<IReadOnlyList<IActivity>> InstallAsync(RosterMember installer)
+    {
+        var update = ChannelActivity(installer, ActivityTypes.ConversationUpdate);
+        update.MembersAdded = [new ChannelAccount(BotId)];
+        return SendAsync(ChannelAdapter(), update);
+    }
+
+    /// <summary>Someone @mentions the bot in the team's channel.</summary>
+    public Task<IReadOnlyList<IActivity>> SayInChannelAsync(RosterMember sender, string text)
+    {
+        var message = ChannelActivity(sender, ActivityTypes.Message);
+        message.Text = $"<at>TrustBot</at> {text}";
+        message.Entities = [new Entity("mention")
+        {
+            Properties = JObject.FromObject(new { mentioned = new { id = BotId, name = "TrustBot" }, text = "<at>TrustBot</at>" }),
+        }];
+        return SendAsync(ChannelAdapter(), message);
+    }
+
+    /// <summary>A member types in their 1:1 chat with the bot.</summary>
+    public Task<IReadOnlyList<IActivity>> SayInPersonalChatAsync(RosterMember sender, string text) =>
+        SendAsync(PersonalAdapter(sender), new Activity(ActivityTypes.Message) { Text = text, From = AccountOf(sender) });
+
+    /// <summary>A member clicks an Action.Execute button in their 1:1 chat; returns the card that replaces it.</summary>
+    public async Task<JObject> ClickAsync(RosterMember sender, string verb, JObject data)
+    {
+        var invoke = new Activity(ActivityTypes.Invoke)
+        {
+            Name = "adaptiveCard/action",
+            From = AccountOf(sender),
+            Value = JObject.FromObject(new { action = new { type = "Action.Execute", verb, data } }),
+        };
+        var replies = await SendAsync(PersonalAdapter(sender), invoke);
+        var response = (InvokeResponse)((Activity)replies.Single(r => r.Type == ActivityTypesEx.InvokeResponse)).Value;
+        response.Status.Should().Be(200);
+        var body = JObject.FromObject(response.Body);
+        return (JObject)body["value"]!;
+    }
+
+    /// <summary>Fills in a pulse card: the same point for every item, and the card's own submit data.</summary>
+    public static JObject Answer(JObject pulseCard, int point, string? comment = null, string? helped = null, string? hurt = null)
+    {
+        var data = (JObject)SubmitAction(pulseCard)["data"]!.DeepClone();
+        foreach (var input in ScoreInputs(pulseCard))
+        {
+            data[input] = point.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        if (comment is not null)
+        {
+            data["comment"] = comment;
+        }
+
+        if (helped is not null)
+        {
+            data["helped"] = helped;
+        }
+
+        if (hurt is not null)
+        {
+            data["hurt"] = hurt;
+        }
+
+        return data;
+    }
+
+    public static IReadOnlyList<string> ScoreInputs(JObject pulseCard) =>
+        [.. pulseCard.Descendants().OfType<JObject>()
+            .Where(o => (string?)o["type"] == "Input.ChoiceSet" && ((string?)o["id"])?.StartsWith("score.", StringComparison.Ordinal) == true)
+            .Select(o => (string)o["id"]!)];
+
+    public static JObject SubmitAction(JObject card) =>
+        card["actions"]!.OfType<JObject>().Single(a => (string?)a["type"] == "Action.Execute");
+
+    public static string TextOf(JContainer? card) =>
+        card is null ? string.Empty : string.Join('\n', card.Descendants().OfType<JProperty>().Where(p => p.Name is "text" or "title" or "label" or "value" && p.Value.Type == JTokenType.String).Select(p => (string)p.Value!));
+
+    public static JObject? CardOf(IActivity activity) =>
+        (activity as IMessageActivity)?.Attachments?.FirstOrDefault(a => a.ContentType == "application/vnd.microsoft.card.adaptive")?.Content is { } content
+            ? JObject.FromObject(content)
+            : null;
+
+    public static string ShownBy(IReadOnlyList<IActivity> replies) =>
+        string.Join('\n', replies.OfType<IMessageActivity>().Select(r => r.Text + "\n" + TextOf(CardOf(r))));
+
+    private static ChannelAccount AccountOf(RosterMember member) => new(member.UserId, member.Name) { AadObjectId = member.MemberId };
+
+    private Activity ChannelActivity(RosterMember sender, string type) => new(type)
+    {
+        From = AccountOf(sender),
+        ChannelData = new TeamsChannelData { Team = new TeamInfo(TeamId, "Contoso"), Tenant = new TenantInfo(TenantId) },
+    };
+
+    private TestAdapter ChannelAdapter() => new(new ConversationReference
+    {
+        ChannelId = "msteams",
+        ServiceUrl = ServiceUrl,
+        Conversation = new ConversationAccount(isGroup: true, conversationType: "channel", id: TeamId + ";messageid=1700000000000", tenantId: TenantId),
+        Bot = new ChannelAccount(BotId, "TrustBot"),
+        User = AccountOf(Lead),
+    });
+
+    private static TestAdapter PersonalAdapter(RosterMember member) => new(new ConversationReference
+    {
+        ChannelId = "msteams",
+        ServiceUrl = ServiceUrl,
+        Conversation = new ConversationAccount(conversationType: "personal", id: "a:1chat-" + member.MemberId, tenantId: TenantId),
+        Bot = new ChannelAccount(BotId, "TrustBot"),
+        User = AccountOf(member),
+    });
+
+    private async Task<IReadOnlyList<IActivity>> SendAsync(TestAdapter adapter, Activity activity)
+    {
+        await adapter.ProcessActivityAsync(activity, Bot.OnTurnAsync, CancellationToken.None);
+        var replies = new List<IActivity>();
+        while (adapter.GetNextReply() is { } reply)
+        {
+            replies.Add(reply);
+        }
+
+        return replies;
+    }
+}
