@@ -5,6 +5,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using TrustBot.Domain.Pulse;
@@ -150,6 +151,7 @@ internal sealed class BenchHost(string connectionString, string prefix) : WebApp
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        builder.UseSolutionRelativeContentRoot("src/TrustBot");
         builder.UseEnvironment("Production");
         builder.UseSetting("Storage:ConnectionString", connectionString);
         builder.UseSetting("Storage:NamePrefix", prefix);
