@@ -10,7 +10,7 @@ namespace TrustBot.Storage.Pulse;
 /// <param name="TeamId">The team.</param>
 /// <param name="RunId">The run.</param>
 /// <param name="CommentKey">The HMAC the caller computed (<see cref="AnonymousKeys.CommentKey"/>).</param>
-/// <param name="Text">The comment.</param>
+/// <param name="Text">The comment; empty when the member answered without one.</param>
 internal sealed record AnonymousComment(string TeamId, string RunId, string CommentKey, string Text);
 
 /// <summary>Maps <see cref="AnonymousComment"/>.</summary>
@@ -24,6 +24,6 @@ internal sealed class AnonymousCommentMapper : IEntityMapper<AnonymousComment>
     public AnonymousComment FromEntity(TableEntity entity)
     {
         var parts = TableKey.Decompose(entity.RowKey);
-        return new AnonymousComment(TableKey.Decode(entity.PartitionKey), parts[0], parts[2], entity.RequiredString(nameof(AnonymousComment.Text)));
+        return new AnonymousComment(TableKey.Decode(entity.PartitionKey), parts[0], parts[2], entity.GetString(nameof(AnonymousComment.Text)) ?? string.Empty);
     }
 }

@@ -123,25 +123,15 @@ public sealed class TablePulseStore : IPulseStore
         ArgumentException.ThrowIfNullOrEmpty(commentKey);
         ArgumentNullException.ThrowIfNull(answer);
 
-        // Mapped before anything is written, so an oversized value fails with nothing stored.
+        // Mapped before anything is written, so an oversized value fails with nothing stored. An
+        // answer without a comment writes an empty comment row: it replaces an earlier comment
+        // without a read first, which keeps a submit to one round trip.
         var answerEntity = _answerMapper.ToEntity(new AnonymousAnswer(teamId, runId, answerKey, answer));
-        var commentEntity = string.IsNullOrEmpty(comment) ? null : _commentMapper.ToEntity(new AnonymousComment(teamId, runId, commentKey, comment));
-        var commentRow = PulseRowKeys.Comment(runId, commentKey);
+        var commentEntity = _commentMapper.ToEntity(new AnonymousComment(teamId, runId, commentKey, comment ?? string.Empty));
         return OptimisticRetry.RunAsync(
-            async token =>
-            {
-                List<TableTransactionAction> actions = [new(TableTransactionActionType.UpsertReplace, answerEntity)];
-                if (commentEntity is not null)
-                {
-                    actions.Add(new(TableTransactionActionType.UpsertReplace, commentEntity));
-                }
-                else if (await _responseTable.GetAsync(answerEntity.PartitionKey, commentRow, token).ConfigureAwait(false) is { } earlier)
-                {
-                    actions.Add(new(TableTransactionActionType.Delete, earlier, ETag.All));
-                }
-
-                return ConflictOrThrow(await _responseTable.SubmitBatchAsync(actions, token).ConfigureAwait(false));
-            },
+            async token => ConflictOrThrow(await _responseTable.SubmitBatchAsync(
+                [new(TableTransactionActionType.UpsertReplace, answerEntity), new(TableTransactionActionType.UpsertReplace, commentEntity)],
+                token).ConfigureAwait(false)),
             $"an answer to run {runId}",
             cancellationToken);
     }
@@ -163,7 +153,7 @@ public sealed class TablePulseStore : IPulseStore
     public async Task<IReadOnlyList<string>> GetCommentsAsync(string teamId, string runId, CancellationToken cancellationToken)
     {
         var comments = (await ReadAsync(_comments, teamId, PulseRowKeys.CommentPrefix(runId), int.MaxValue, stored => stored.Text, cancellationToken)
-            .ConfigureAwait(false)).ToArray();
+            .ConfigureAwait(false)).Where(text => text.Length > 0).ToArray();
         RandomNumberGenerator.Shuffle(comments.AsSpan());
         return comments;
     }
