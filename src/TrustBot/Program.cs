@@ -7,8 +7,10 @@ using TrustBot.Bot;
 using TrustBot.Delivery;
 using TrustBot.Domain.Pulse;
 using TrustBot.Health;
+using TrustBot.Observations;
 using TrustBot.Onboarding;
 using TrustBot.Pulse;
+using TrustBot.Questions;
 using TrustBot.Teams;
 using TrustBot.Storage;
 
@@ -41,6 +43,8 @@ builder.Services.AddOptions<PulseOptions>()
 builder.Services.AddSingleton(sp => new AnonymousKeys(sp.GetRequiredService<IOptions<PulseOptions>>().Value.SecretBytes()));
 builder.Services.AddSingleton(QuestionBank.BuiltIn);
 builder.Services.AddSingleton<PulseService>();
+builder.Services.AddCustomQuestions();
+builder.Services.AddObservations();
 
 builder.Services.AddTrustBotStorage(builder.Configuration);
 builder.Services.AddTrustBotTeamAndPulseStores();

@@ -30,7 +30,7 @@ public static class PulseRunIds
     /// this before any storage read, so a tampered id never becomes a query.
     /// </summary>
     /// <param name="runId">Text claimed to be a run id.</param>
-    public static bool IsWellFormed(string? runId) =>
+    public static bool IsWellFormed([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] string? runId) =>
         runId is { Length: Length }
         && runId[..TicksLength].All(char.IsAsciiDigit)
         && runId[TicksLength] == '-'

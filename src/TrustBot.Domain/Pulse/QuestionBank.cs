@@ -1,12 +1,14 @@
 using System.Globalization;
 using System.Text.Json;
+using TrustBot.Domain.Questions;
 
 namespace TrustBot.Domain.Pulse;
 
 /// <summary>
 /// The statements pulses are drawn from. The wording lives in a plain data file per language
 /// (<c>Pulse/Questions/questions.en.json</c>) so that teams can review and translate it; see
-/// <c>Pulse/Questions/SOURCES.md</c> for where each item comes from.
+/// <c>Pulse/Questions/SOURCES.md</c> for where each item comes from. A team's bank adds the team's
+/// own questions to the built-in one (<see cref="WithTeamItems"/>).
 /// </summary>
 public sealed class QuestionBank
 {
@@ -15,25 +17,54 @@ public sealed class QuestionBank
 
     private readonly Dictionary<string, QuestionItem> _byId;
 
-    private QuestionBank(IReadOnlyList<QuestionItem> items, QuestionItem overall)
+    private QuestionBank(IReadOnlyList<QuestionItem> items, QuestionItem overall, IEnumerable<QuestionItem>? retired = null)
     {
         Items = items;
         Overall = overall;
-        _byId = items.Append(overall).ToDictionary(i => i.Id, StringComparer.Ordinal);
+        _byId = items.Append(overall).Concat(retired ?? []).ToDictionary(i => i.Id, StringComparer.Ordinal);
     }
 
     /// <summary>The built-in English bank, embedded in this assembly.</summary>
     public static QuestionBank BuiltIn { get; } = LoadBuiltIn();
 
-    /// <summary>The factor items in file order (the overall item is not among them).</summary>
+    /// <summary>
+    /// The factor items pulses draw from: the file's in file order, then a team's active questions
+    /// (the overall item and retired questions are not among them).
+    /// </summary>
     public IReadOnlyList<QuestionItem> Items { get; }
 
     /// <summary>The overall-trust item ("Overall, I trust the people on this team."), asked last in every pulse.</summary>
     public QuestionItem Overall { get; }
 
-    /// <summary>The item with the id (a factor item or the overall item), or null when the bank has none.</summary>
+    /// <summary>
+    /// The item with the id (a factor item, the overall item, or a team's retired question, so that
+    /// old runs and roll-ups still find it), or null when the bank has none.
+    /// </summary>
     /// <param name="id">An item id such as "safety.1".</param>
     public QuestionItem? Find(string id) => _byId.GetValueOrDefault(id);
+
+    /// <summary>
+    /// This bank with a team's own questions: the active ones join <see cref="Items"/> (so pulses
+    /// rotate through them like any item of their factor), and every one, retired or not, can be
+    /// found by id.
+    /// </summary>
+    /// <param name="teamQuestions">The team's questions, retired ones included.</param>
+    /// <exception cref="ArgumentException">A question has no custom id, is an overall item, or has an id the bank already has.</exception>
+    public QuestionBank WithTeamItems(IEnumerable<TeamQuestion> teamQuestions)
+    {
+        ArgumentNullException.ThrowIfNull(teamQuestions);
+        var questions = teamQuestions.ToList();
+        var misfit = questions.FirstOrDefault(q => !TeamQuestionIds.IsWellFormed(q.Item.Id) || q.Item.IsOverall || _byId.ContainsKey(q.Item.Id));
+        if (misfit is not null)
+        {
+            throw new ArgumentException($"Team question \"{misfit.Item.Id}\" cannot join the bank: it needs a custom id of its own and a factor.", nameof(teamQuestions));
+        }
+
+        return new QuestionBank(
+            [.. Items, .. questions.Where(q => !q.IsRetired).Select(q => q.Item)],
+            Overall,
+            questions.Where(q => q.IsRetired).Select(q => q.Item));
+    }
 
     /// <summary>
     /// Reads a bank from its JSON file: an array of objects with <c>id</c>, <c>factor</c>,

@@ -26,6 +26,19 @@ public static class BotCommands
     /// <summary>Another way to say <see cref="Pulse"/>.</summary>
     public static readonly BotCommand CheckIn = new("check in", "Same as pulse");
 
+    /// <summary>A lead adds a question of the team's own to the pulse bank.</summary>
+    public static readonly BotCommand AddQuestion = new("add question", "Add a question of your team's own to future pulses (leads)");
+
+    /// <summary>A lead lists the team's own questions, to retire some.</summary>
+    public static readonly BotCommand Questions = new("questions", "List your team's own pulse questions and retire them (leads)");
+
+    /// <summary>A lead logs an interview or GoSee observation, privately.</summary>
+    public static readonly BotCommand LogObservation = new("log observation", "Privately log what you saw in an interview or GoSee (leads, 1:1 chat)");
+
+    /// <summary>A lead reads the team's recent observations, privately.</summary>
+    public static readonly BotCommand Observations = new("observations", "Read your team's recent interview and GoSee notes (leads, 1:1 chat)");
+
     /// <summary>All commands.</summary>
-    public static IReadOnlyList<BotCommand> All { get; } = [Pulse, CheckIn, StartPulse, ClosePulse, Help];
+    public static IReadOnlyList<BotCommand> All { get; } =
+        [Pulse, CheckIn, StartPulse, ClosePulse, AddQuestion, Questions, LogObservation, Observations, Help];
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Newtonsoft.Json.Linq;
+using TrustBot.Cards;
 using TrustBot.Domain.Pulse;
 
 namespace TrustBot.Pulse;
@@ -15,8 +16,6 @@ namespace TrustBot.Pulse;
 /// <param name="Problem">Why the inputs could not be read, in words for the member.</param>
 public sealed record PulseCardData(string TeamId, string RunId, PulseSubmission? Submission, string? Problem)
 {
-    private const int MaxIdLength = 512;
-
     /// <summary>The data a card for this run carries on its buttons.</summary>
     public static object For(PulseRun run) => new { teamId = run.TeamId, runId = run.RunId };
 
@@ -27,15 +26,9 @@ public sealed record PulseCardData(string TeamId, string RunId, PulseSubmission?
     public static PulseCardData? Read(object? data)
     {
         if (data is not JObject json
-            || json.Value<JToken>("teamId") is not JValue { Type: JTokenType.String } teamToken
-            || json.Value<JToken>("runId") is not JValue { Type: JTokenType.String } runToken)
-        {
-            return null;
-        }
-
-        var teamId = (string)teamToken!;
-        var runId = (string)runToken!;
-        if (string.IsNullOrWhiteSpace(teamId) || teamId.Length > MaxIdLength || !PulseRunIds.IsWellFormed(runId))
+            || CardSubmit.TeamIdOf(json) is not { } teamId
+            || !CardSubmit.TryReadText(json, "runId", out var runId)
+            || !PulseRunIds.IsWellFormed(runId))
         {
             return null;
         }
@@ -57,9 +50,9 @@ public sealed record PulseCardData(string TeamId, string RunId, PulseSubmission?
             scores[name[PulseCard.ScoreInputPrefix.Length..]] = point;
         }
 
-        if (!TryReadText(json, PulseCard.HelpedInput, out var helped)
-            || !TryReadText(json, PulseCard.HurtInput, out var hurt)
-            || !TryReadText(json, PulseCard.CommentInput, out var comment))
+        if (!CardSubmit.TryReadText(json, PulseCard.HelpedInput, out var helped)
+            || !CardSubmit.TryReadText(json, PulseCard.HurtInput, out var hurt)
+            || !CardSubmit.TryReadText(json, PulseCard.CommentInput, out var comment))
         {
             return new PulseCardData(teamId, runId, null, "Some of the answers could not be read. Please fill in the card again.");
         }
@@ -71,25 +64,6 @@ public sealed record PulseCardData(string TeamId, string RunId, PulseSubmission?
     private static bool IsEmpty(JToken? value) =>
         value is null || value.Type == JTokenType.Null || (value.Type == JTokenType.String && string.IsNullOrWhiteSpace((string?)value));
 
-    // Inputs arrive as strings; anything else (objects, arrays) is not what the card sends.
-    private static bool TryReadText(JObject json, string name, out string text)
-    {
-        var value = json[name];
-        text = string.Empty;
-        if (IsEmpty(value))
-        {
-            return true;
-        }
-
-        if (value is JValue { Type: JTokenType.String } scalar)
-        {
-            text = (string)scalar!;
-            return true;
-        }
-
-        return false;
-    }
-
-    private static List<string> SplitPicks(string picks) =>
-        [.. picks.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.Ordinal)];
+    private static List<string> SplitPicks(string? picks) =>
+        [.. (picks ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.Ordinal)];
 }

@@ -65,7 +65,7 @@ public sealed partial class PulseDialog(
             return;
         }
 
-        if (result.Started is not { } run)
+        if (result is not { Started: { } run, Bank: { } bank })
         {
             await turn.SendActivityAsync("I couldn't find anyone in this team to send a pulse to.", cancellationToken: cancellationToken).ConfigureAwait(false);
             return;
@@ -77,7 +77,7 @@ public sealed partial class PulseDialog(
         {
             try
             {
-                var card = MessageFactory.Attachment(PulseCard.Build(run, pulses.Bank, team.Name).ToAttachment());
+                var card = MessageFactory.Attachment(PulseCard.Build(run, bank, team.Name).ToAttachment());
                 await messenger.SendToMemberAsync(team, member, card, cancellationToken).ConfigureAwait(false);
                 sent++;
             }
@@ -139,7 +139,8 @@ public sealed partial class PulseDialog(
 
         foreach (var pulse in open)
         {
-            var card = PulseCard.Build(pulse.Run, pulses.Bank, pulse.TeamName, pulse.Answer);
+            var bank = await pulses.BankForAsync(pulse.Run.TeamId, cancellationToken).ConfigureAwait(false);
+            var card = PulseCard.Build(pulse.Run, bank, pulse.TeamName, pulse.Answer);
             await turn.SendActivityAsync(MessageFactory.Attachment(card.ToAttachment()), cancellationToken).ConfigureAwait(false);
         }
     }
@@ -152,7 +153,7 @@ public sealed partial class PulseDialog(
             SubmitOutcome.Recorded => PulseThanksCard.Build(result.Run!, result.LastClosed).ToInvokeResponse(),
             SubmitOutcome.Invalid => PulseCard.Build(
                 result.Run!,
-                pulses.Bank,
+                await pulses.BankForAsync(result.Run!.TeamId, cancellationToken).ConfigureAwait(false),
                 teamName: null,
                 card.Submission is null ? null : card.Submission.ToAnswer(),
                 result.Problem).ToInvokeResponse(),
@@ -165,7 +166,7 @@ public sealed partial class PulseDialog(
     {
         var result = await pulses.GetForChangeAsync(memberId, card.TeamId, card.RunId, cancellationToken).ConfigureAwait(false);
         return result.Problem is null
-            ? PulseCard.Build(result.Run!, pulses.Bank, teamName: null, result.Answer).ToInvokeResponse()
+            ? PulseCard.Build(result.Run!, await pulses.BankForAsync(result.Run!.TeamId, cancellationToken).ConfigureAwait(false), teamName: null, result.Answer).ToInvokeResponse()
             : NoticeCard.Build("You can't change this answer", result.Problem, isProblem: result.Run is null).ToInvokeResponse();
     }
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using TrustBot.Domain.Pulse;
 using TrustBot.Domain.Teams;
+using TrustBot.Questions;
 
 namespace TrustBot.Pulse;
 
@@ -12,15 +13,15 @@ public sealed class PulseService(
     IPulseStore pulses,
     ITeamStore teams,
     AnonymousKeys keys,
-    QuestionBank bank,
+    TeamQuestionBank banks,
     IOptions<PulseOptions> options,
     TimeProvider clock)
 {
     // Enough history for the item rotation to ask every item once before repeating.
     private const int RotationHistory = 12;
 
-    /// <summary>The question bank runs draw from.</summary>
-    public QuestionBank Bank => bank;
+    /// <summary>The team's question bank (built-in and the team's own questions, retired ones included), to show a run's items.</summary>
+    public Task<QuestionBank> BankForAsync(string teamId, CancellationToken cancellationToken) => banks.ForTeamAsync(teamId, cancellationToken);
 
     /// <summary>
     /// Opens a run for the team and invites the roster. An open run that has passed its closing
@@ -33,19 +34,21 @@ public sealed class PulseService(
         var now = clock.GetUtcNow();
         var recent = await pulses.GetRecentRunsAsync(team.Id, RotationHistory, cancellationToken).ConfigureAwait(false);
         var open = recent.FirstOrDefault(run => run.State == PulseRunState.Open);
+        if (open is not null && open.AcceptsAnswersAt(now))
+        {
+            return new StartPulseResult(null, open, null);
+        }
+
+        // Read once: it rolls up the expired run, chooses the new run's items and renders its cards.
+        var bank = await banks.ForTeamAsync(team.Id, cancellationToken).ConfigureAwait(false);
         if (open is not null)
         {
-            if (open.AcceptsAnswersAt(now))
-            {
-                return new StartPulseResult(null, open);
-            }
-
-            await CloseAsync(open, cancellationToken).ConfigureAwait(false);
+            await CloseAsync(open, bank, cancellationToken).ConfigureAwait(false);
         }
 
         if (roster.Count == 0)
         {
-            return new StartPulseResult(null, null);
+            return new StartPulseResult(null, null, null);
         }
 
         var settings = options.Value;
@@ -62,7 +65,7 @@ public sealed class PulseService(
         {
             // Another lead (or instance) opened one a moment ago.
             var latest = await pulses.GetRecentRunsAsync(team.Id, 1, cancellationToken).ConfigureAwait(false);
-            return new StartPulseResult(null, Newest(latest));
+            return new StartPulseResult(null, Newest(latest), null);
         }
 
         // So that members can find the pulse from their 1:1 chat ("pulse").
@@ -71,7 +74,7 @@ public sealed class PulseService(
             await teams.EnsureMembershipAsync(new Membership(member.MemberId, team.Id, TeamRole.Member, member.Name), cancellationToken).ConfigureAwait(false);
         }
 
-        return new StartPulseResult(run, null);
+        return new StartPulseResult(run, null, bank);
     }
 
     /// <summary>Stores a member's answer from a pulse card, or says why it was refused (writing nothing).</summary>
@@ -100,17 +103,18 @@ public sealed class PulseService(
             return new SubmitPulseResult(SubmitOutcome.Invalid, run, string.Join(' ', problems), null);
         }
 
-        await pulses.SaveAnswerAsync(
+        // The thank-you card's "last time" is read beside the write, not after it: one round trip.
+        var save = pulses.SaveAnswerAsync(
             run.TeamId,
             run.RunId,
             keys.AnswerKey(run.RunId, memberId),
             card.Submission.ToAnswer(),
             keys.CommentKey(run.RunId, memberId),
             card.Submission.Comment,
-            cancellationToken).ConfigureAwait(false);
-
-        var lastClosed = Newest(await pulses.GetRecentRollupsAsync(run.TeamId, 1, cancellationToken).ConfigureAwait(false));
-        return new SubmitPulseResult(SubmitOutcome.Recorded, run, null, lastClosed);
+            cancellationToken);
+        var lastClosed = pulses.GetRecentRollupsAsync(run.TeamId, 1, cancellationToken);
+        await Task.WhenAll(save, lastClosed).ConfigureAwait(false);
+        return new SubmitPulseResult(SubmitOutcome.Recorded, run, null, Newest(await lastClosed.ConfigureAwait(false)));
     }
 
     /// <summary>The run a card names and the member's stored answer to it, so they can change it.</summary>
@@ -164,6 +168,11 @@ public sealed class PulseService(
     public async Task<PulseRollup> CloseAsync(PulseRun run, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(run);
+        return await CloseAsync(run, await banks.ForTeamAsync(run.TeamId, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<PulseRollup> CloseAsync(PulseRun run, QuestionBank bank, CancellationToken cancellationToken)
+    {
         var now = clock.GetUtcNow();
         var answers = await pulses.GetAnswersAsync(run.TeamId, run.RunId, cancellationToken).ConfigureAwait(false);
         var closed = run with { State = PulseRunState.Closed, ClosesAt = now < run.ClosesAt ? now : run.ClosesAt };
@@ -190,15 +199,19 @@ public sealed class PulseService(
             return null;
         }
 
-        var run = await pulses.GetRunAsync(teamId, runId, cancellationToken).ConfigureAwait(false);
-        return run is not null && await pulses.IsInvitedAsync(teamId, runId, memberId, cancellationToken).ConfigureAwait(false)
-            ? run
-            : null;
+        // Both point reads at once: a submit is the hottest turn there is.
+        var run = pulses.GetRunAsync(teamId, runId, cancellationToken);
+        var invited = pulses.IsInvitedAsync(teamId, runId, memberId, cancellationToken);
+        await Task.WhenAll(run, invited).ConfigureAwait(false);
+        return await invited.ConfigureAwait(false) ? await run.ConfigureAwait(false) : null;
     }
 }
 
 /// <summary>A started run, or the open run that prevented starting one (both null: nobody to invite).</summary>
-public sealed record StartPulseResult(PulseRun? Started, PulseRun? AlreadyOpen);
+/// <param name="Started">The run started.</param>
+/// <param name="AlreadyOpen">The open run that prevented it.</param>
+/// <param name="Bank">The team's bank the started run's items come from, to render its cards.</param>
+public sealed record StartPulseResult(PulseRun? Started, PulseRun? AlreadyOpen, QuestionBank? Bank);
 
 /// <summary>The outcome of a pulse submit; only <see cref="SubmitOutcome.Recorded"/> wrote anything.</summary>
 /// <param name="Outcome">What happened.</param>

@@ -32,6 +32,20 @@ public sealed class TeamDirectory(ITeamStore teams, TimeProvider clock)
     }
 
     /// <summary>
+    /// The team named by a card, when the sender leads it; null otherwise. Card data can be edited
+    /// by the client, so every card action that needs a lead checks the stored role here.
+    /// </summary>
+    public async Task<Team?> FindLedTeamAsync(string memberId, string teamId, CancellationToken cancellationToken) =>
+        await LeadsAsync(memberId, teamId, cancellationToken).ConfigureAwait(false)
+            ? await teams.GetTeamAsync(teamId, cancellationToken).ConfigureAwait(false)
+            : null;
+
+    /// <summary>Whether storage says the person leads the team (one point read).</summary>
+    public async Task<bool> LeadsAsync(string memberId, string teamId, CancellationToken cancellationToken) =>
+        !string.IsNullOrEmpty(memberId) && !string.IsNullOrEmpty(teamId)
+        && (await teams.GetMembershipAsync(memberId, teamId, cancellationToken).ConfigureAwait(false))?.Role == TeamRole.Lead;
+
+    /// <summary>
     /// The team a lead's command acts on: the team of the channel or group chat it was typed in;
     /// in a 1:1 chat, the one team the sender leads.
     /// </summary>
@@ -40,8 +54,7 @@ public sealed class TeamDirectory(ITeamStore teams, TimeProvider clock)
         var memberId = ActivityIdentity.MemberIdOf(turn.Activity);
         if (ActivityIdentity.TeamOf(turn.Activity, clock.GetUtcNow()) is { } here)
         {
-            var membership = await teams.GetMembershipAsync(memberId, here.Id, cancellationToken).ConfigureAwait(false);
-            if (membership?.Role != TeamRole.Lead)
+            if (!await LeadsAsync(memberId, here.Id, cancellationToken).ConfigureAwait(false))
             {
                 return LeadTeamResolution.Refused("Only a lead of this team can do that. The person who installed TrustBot is its first lead.");
             }

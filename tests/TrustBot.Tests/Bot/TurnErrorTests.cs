@@ -12,8 +12,13 @@ using static TrustBot.Tests.Hosting.TeamsActivities;
 namespace TrustBot.Tests.Bot;
 
 [Collection(AzuriteCollection.Name)]
-public sealed class TurnErrorTests(AzuriteFixture azurite)
+public sealed class TurnErrorTests(AzuriteFixture azurite) : IDisposable
 {
+    private readonly TrustBotHost _host = TrustBotHost.OnAzurite(azurite.ConnectionString, azurite.UniquePrefix(),
+        testServices: services => services.AddSingleton<IDialog, FailingDialog>());
+
+    public void Dispose() => _host.Dispose();
+
     private sealed class FailingDialog : IDialog
     {
         public IReadOnlyList<BotCommand> Commands => [new("fail", "Always fails")];
@@ -27,12 +32,7 @@ public sealed class TurnErrorTests(AzuriteFixture azurite)
             throw new InvalidOperationException("secret internal detail");
     }
 
-    private HttpClient ClientWithFailingDialog()
-    {
-        var host = TrustBotHost.OnAzurite(azurite.ConnectionString, azurite.UniquePrefix(),
-            testServices: services => services.AddSingleton<IDialog, FailingDialog>());
-        return host.CreateClient();
-    }
+    private HttpClient ClientWithFailingDialog() => _host.CreateClient();
 
     [Fact]
     public async Task A_failing_command_tells_the_user_without_revealing_the_error()

@@ -1,8 +1,13 @@
 using TrustBot.Bot;
 using TrustBot.Cards;
+using TrustBot.Domain.Observations;
 using TrustBot.Domain.Pulse;
+using TrustBot.Domain.Questions;
+using TrustBot.Domain.Teams;
+using TrustBot.Observations;
 using TrustBot.Onboarding;
 using TrustBot.Pulse;
+using TrustBot.Questions;
 
 namespace TrustBot.Tests.Cards;
 
@@ -32,7 +37,60 @@ public static class SampleCards
         yield return ("pulse-prefilled-with-problem", PulseCard.Build(run, bank, null, answer, "Please answer every question: one is still unanswered."));
         yield return ("pulse-thanks-first-run", PulseThanksCard.Build(run, previousRun: null));
         yield return ("pulse-thanks-with-last-run", PulseThanksCard.Build(run, lastRun));
+        foreach (var observationCard in ObservationCards(opened))
+        {
+            yield return observationCard;
+        }
+
+        foreach (var questionCard in QuestionCards(opened))
+        {
+            yield return questionCard;
+        }
+
         yield return ("every-element", EveryElement());
+    }
+
+    private static IEnumerable<(string Name, AdaptiveCard Card)> QuestionCards(DateTimeOffset now)
+    {
+        const string teamId = "19:contoso@thread.tacv2";
+        var draft = new TeamQuestionDraft("People on this team hand over work without surprises.", "reliability", IsReverseScored: true);
+        var questions = new[]
+        {
+            TeamQuestion.New(teamId, draft, Guid.NewGuid(), now),
+            TeamQuestion.New(teamId, draft with { Text = "We say so early when a deadline is at risk.", IsReverseScored = false }, Guid.NewGuid(), now.AddDays(1)),
+            TeamQuestion.New(teamId, draft with { Text = "Retired: we hold a retro after every release." }, Guid.NewGuid(), now) with { RetiredAt = now.AddDays(2) },
+        };
+        var bank = QuestionBank.BuiltIn.WithTeamItems(questions);
+        var run = new PulseRun(teamId, PulseRunIds.New(now, Guid.Empty), [questions[0].Item.Id, questions[2].Item.Id, "care.1", "safety.1", bank.Overall.Id], now, now.AddDays(3), PulseRunState.Open, 3, 8);
+        yield return ("question-add", AddQuestionCard.Build(teamId));
+        yield return ("question-add-refused", AddQuestionCard.Build(teamId, draft with { Text = "Short", FactorId = "overall" },
+            ["The question is 5 characters long; please make it at least 10, so members know what they are agreeing with.", "Every pulse already ends with the overall-trust question."]));
+        yield return ("questions", TeamQuestionsCard.Build(teamId, questions, QuestionBank.BuiltIn.Items.Count));
+        yield return ("questions-retired-notice", TeamQuestionsCard.Build(teamId, questions, QuestionBank.BuiltIn.Items.Count, "\"We say so early\" is retired: pulses won't ask it any more."));
+        yield return ("questions-none", TeamQuestionsCard.Build(teamId, [], QuestionBank.BuiltIn.Items.Count));
+        yield return ("pulse-with-team-questions", PulseCard.Build(run, bank, "Contoso"));
+    }
+
+    private static IEnumerable<(string Name, AdaptiveCard Card)> ObservationCards(DateTimeOffset now)
+    {
+        var team = new Team("19:contoso@thread.tacv2", "tenant", "Contoso", TeamKind.Team, "19:contoso@thread.tacv2", "https://smba.example/", now);
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var observations = Enumerable.Range(0, 10).Select(i => new ObservationEntry(
+                i % 2 == 0 ? ObservationKind.GoSee : ObservationKind.Interview,
+                $"At the {i + 1}th stand-up, the team asked for help early and *nobody* was blamed for the slip.",
+                ["safety", "care", "openness"],
+                (ObservationEffect)(i % 3),
+                today.AddDays(-i))
+            .ToObservation(team.Id, "aad-lead", now.AddMinutes(-i), Guid.NewGuid()))
+            .ToList();
+        yield return ("observation", ObservationCard.Build(team, ObservationForm.Blank(today, string.Empty)));
+        yield return ("observation-refused", ObservationCard.Build(
+            team with { Name = null },
+            new ObservationForm("GoSee", new string('x', 1001), "care,gossip", "Hurts", "next tuesday"),
+            "What you saw is 1001 characters long; please keep it to 1000 or fewer. Please pick only from the listed trust factors."));
+        yield return ("observation-saved", ObservationSavedCard.Build(observations[0]));
+        yield return ("observations", ObservationListCard.Build(team, observations));
+        yield return ("observations-none", ObservationListCard.Build(team, []));
     }
 
     // Exercises every element and action of the card model, so a serialisation mistake in one

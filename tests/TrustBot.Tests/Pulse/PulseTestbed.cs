@@ -67,6 +67,10 @@ public sealed class PulseTestbed : IDisposable
 
     public AnonymousKeys Keys => _host.Services.GetRequiredService<AnonymousKeys>();
 
+    /// <summary>A service of the running host, e.g. a store to check what was written.</summary>
+    public T Service<T>()
+        where T : notnull => _host.Services.GetRequiredService<T>();
+
     public void Dispose() => _host.Dispose();
 
     /// <summary>The pulse cards sent so far to a member, oldest first.</summary>
