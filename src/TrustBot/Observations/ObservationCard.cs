@@ -36,17 +36,14 @@ public static class ObservationCard
         ArgumentNullException.ThrowIfNull(form);
         List<CardElement> body =
         [
-            new TextBlock(team.Name is null ? "Log an observation" : $"Log an observation: {team.Name}")
-            {
-                Style = TextBlockStyle.Heading, Size = TextSize.Large, Weight = TextWeight.Bolder,
-            },
+            CardBlocks.Heading(team.Name is null ? "Log an observation" : $"Log an observation: {team.Name}"),
             new TextBlock("What you saw on the floor or heard in a conversation, tagged with the trust factors it bears on. " +
                           "Only the team's leads can read it.") { IsSubtle = true },
         ];
 
         if (problem is not null)
         {
-            body.Add(new Container([new TextBlock(problem) { Color = TextColor.Attention, Weight = TextWeight.Bolder }]) { Style = ContainerStyle.Attention });
+            body.Add(CardBlocks.Problems(problem));
         }
 
         body.Add(new ChoiceSetInput(KindInput, [.. Enum.GetValues<ObservationKind>().Select(kind => new Choice(ObservationView.Kind(kind), kind.ToString()))])

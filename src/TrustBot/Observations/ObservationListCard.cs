@@ -16,10 +16,7 @@ public static class ObservationListCard
         ArgumentNullException.ThrowIfNull(newestFirst);
         List<CardElement> body =
         [
-            new TextBlock(team.Name is null ? "Observations" : $"Observations: {team.Name}")
-            {
-                Style = TextBlockStyle.Heading, Size = TextSize.Large, Weight = TextWeight.Bolder,
-            },
+            CardBlocks.Heading(team.Name is null ? "Observations" : $"Observations: {team.Name}"),
         ];
 
         if (newestFirst.Count == 0)

@@ -20,7 +20,7 @@ public static class HelpCard
             });
         }
 
-        body.Add(new TextBlock("TrustBot commands") { Style = TextBlockStyle.Heading, Size = TextSize.Large, Weight = TextWeight.Bolder });
+        body.Add(CardBlocks.Heading("TrustBot commands"));
         body.Add(new TextBlock("Type a command in our 1:1 chat, or @mention me in a channel or group chat.") { IsSubtle = true });
         body.Add(new FactSet([.. commands.Select(c => new Fact(c.Text, c.Description))]));
         return new AdaptiveCard { Body = body };

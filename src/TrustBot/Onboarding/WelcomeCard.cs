@@ -12,7 +12,7 @@ public static class WelcomeCard
     {
         Body =
         [
-            new TextBlock("Hi, I'm TrustBot") { Style = TextBlockStyle.Heading, Size = TextSize.Large, Weight = TextWeight.Bolder },
+            CardBlocks.Heading("Hi, I'm TrustBot"),
             new TextBlock(Introduction(scope)),
             new TextBlock("How we build trust, in five stages") { Weight = TextWeight.Bolder, Spacing = Spacing.Medium },
             new FactSet([.. TrustStage.All.Select(s => new Fact($"{s.Number}. {s.Name}", s.Summary))]),

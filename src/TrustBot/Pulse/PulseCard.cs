@@ -32,7 +32,7 @@ public static class PulseCard
     {
         List<CardElement> body =
         [
-            new TextBlock(teamName is null ? "Trust pulse" : $"Trust pulse: {teamName}") { Style = TextBlockStyle.Heading, Size = TextSize.Large, Weight = TextWeight.Bolder },
+            CardBlocks.Heading(teamName is null ? "Trust pulse" : $"Trust pulse: {teamName}"),
             new TextBlock($"A minute, {run.ItemIds.Count} questions. Your answers are anonymous: they are stored without your name, " +
                           $"and the team only sees totals once at least {run.AnonymityThreshold} people have answered.") { IsSubtle = true },
             new TextBlock($"Open until {CardText.LocalDateTime(run.ClosesAt)}. You can change your answer until then.") { IsSubtle = true, Spacing = Spacing.None },
@@ -40,7 +40,7 @@ public static class PulseCard
 
         if (problem is not null)
         {
-            body.Add(new Container([new TextBlock(problem) { Color = TextColor.Attention, Weight = TextWeight.Bolder }]) { Style = ContainerStyle.Attention });
+            body.Add(CardBlocks.Problems(problem));
         }
 
         var choices = Enumerable.Range(LikertScale.Min, LikertScale.Max - LikertScale.Min + 1)

@@ -17,7 +17,7 @@ public static class PulseThanksCard
     {
         List<CardElement> body =
         [
-            new TextBlock("Thanks, your answer is recorded") { Style = TextBlockStyle.Heading, Size = TextSize.Large, Weight = TextWeight.Bolder, Color = TextColor.Good },
+            CardBlocks.Heading("Thanks, your answer is recorded", TextColor.Good),
             new TextBlock("It is anonymous: stored without your name, and nobody, leads included, can see what you answered. " +
                           $"The team sees totals only if at least {run.AnonymityThreshold} people answer."),
             new TextBlock($"Results come after the pulse closes on {CardText.LocalDateTime(run.ClosesAt)}. You can change your answer until then.") { IsSubtle = true },

@@ -18,14 +18,14 @@ public static class AddQuestionCard
     {
         List<CardElement> body =
         [
-            new TextBlock("Add a question of your team's own") { Style = TextBlockStyle.Heading, Size = TextSize.Large, Weight = TextWeight.Bolder },
+            CardBlocks.Heading("Add a question of your team's own"),
             new TextBlock("Write a statement members can agree or disagree with. From the next pulse on it takes turns with the built-in " +
                           "questions of its factor, and members answer it anonymously, like every other.") { IsSubtle = true },
         ];
 
         if (problems is { Count: > 0 })
         {
-            body.Add(new Container([.. problems.Select(p => new TextBlock(p) { Color = TextColor.Attention, Weight = TextWeight.Bolder })]) { Style = ContainerStyle.Attention });
+            body.Add(CardBlocks.Problems(problems));
         }
 
         body.Add(new TextInput(QuestionCardData.TextInput)

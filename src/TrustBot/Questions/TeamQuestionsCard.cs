@@ -20,7 +20,7 @@ public static class TeamQuestionsCard
         ArgumentNullException.ThrowIfNull(questions);
         List<CardElement> body =
         [
-            new TextBlock("Your team's own questions") { Style = TextBlockStyle.Heading, Size = TextSize.Large, Weight = TextWeight.Bolder },
+            CardBlocks.Heading("Your team's own questions"),
         ];
 
         if (notice is not null)
