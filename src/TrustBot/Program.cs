@@ -17,6 +17,7 @@ using TrustBot.Storage;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddHttpClient();
+TrustBot.Observability.TelemetryRegistration.AddTrustBotTelemetry(builder);
 builder.Services.AddSingleton(TimeProvider.System);
 
 // Bot Framework: authentication from MicrosoftAppType/Id/Password/TenantId; anonymous when no app id is set.

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using TrustBot.Testing;
 
 namespace TrustBot.Tests.Cards;
@@ -46,16 +45,7 @@ public sealed class CardContractTests
 
     private static async Task<(int ExitCode, string Output)> RunValidatorAsync(string folder)
     {
-        var info = new ProcessStartInfo("node", [Path.Combine(RepositoryPaths.Root, "tools", "validate-cards.mjs"), folder])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = RepositoryPaths.Root,
-        };
-        using var process = Process.Start(info)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await stdout + await stderr);
+        var run = await Run.Async("node", [Path.Combine(RepositoryPaths.Root, "tools", "validate-cards.mjs"), folder], RepositoryPaths.Root);
+        return (run.ExitCode, run.All);
     }
 }

@@ -1,0 +1,99 @@
+using Azure.Monitor.OpenTelemetry.AspNetCore;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Builder.Integration.AspNet.Core;
+using OpenTelemetry.Instrumentation.AspNetCore;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+
+namespace TrustBot.Observability;
+
+/// <summary>
+/// OpenTelemetry for TrustBot: a span and metrics for every turn (<see cref="TurnTelemetry"/>), the
+/// ASP.NET Core requests that carry them, and the outgoing calls to storage and the Bot Connector
+/// (HttpClient and the Azure SDK's own activity sources). Exported to Application Insights when
+/// <c>APPLICATIONINSIGHTS_CONNECTION_STRING</c> is set, to the console when <c>Telemetry:Console</c>
+/// is true; with neither, nothing listens and the instrumentation costs next to nothing.
+/// </summary>
+public static class TelemetryRegistration
+{
+    /// <summary>The setting App Service and the Azure Monitor distro use for the Application Insights resource.</summary>
+    public const string ConnectionStringKey = "APPLICATIONINSIGHTS_CONNECTION_STRING";
+
+    /// <summary>Set to <c>true</c> to print spans and metrics to the console (local debugging).</summary>
+    public const string ConsoleExporterKey = "Telemetry:Console";
+
+    /// <summary>The service name on every span and metric.</summary>
+    public const string ServiceName = "TrustBot";
+
+    /// <summary>
+    /// Registers telemetry. Call once on the builder; the turn middleware is added to the bot
+    /// adapter when the host starts, so the place of this call among the registrations does not matter.
+    /// </summary>
+    public static WebApplicationBuilder AddTrustBotTelemetry(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+
+        builder.Services.AddSingleton<TurnTelemetry>();
+        builder.Services.AddHostedService<TurnTelemetryInstaller>();
+
+        var connectionString = builder.Configuration[ConnectionStringKey];
+        var toAzureMonitor = !string.IsNullOrWhiteSpace(connectionString);
+        var toConsole = builder.Configuration.GetValue<bool>(ConsoleExporterKey);
+        if (!toAzureMonitor && !toConsole)
+        {
+            return builder;
+        }
+
+        // Azure SDK clients (Tables, Queues, Identity) emit spans only when asked to.
+        AppContext.SetSwitch("Azure.Experimental.EnableActivitySource", true);
+
+        // The App Service health probe calls /healthz every minute on every instance: not worth a span.
+        builder.Services.Configure<AspNetCoreTraceInstrumentationOptions>(options =>
+            options.Filter = http => !http.Request.Path.StartsWithSegments("/healthz", StringComparison.OrdinalIgnoreCase));
+
+        var version = typeof(TelemetryRegistration).Assembly.GetName().Version?.ToString();
+        var telemetry = builder.Services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService(ServiceName, serviceVersion: version))
+            .WithTracing(tracing => tracing.AddSource(TurnTelemetry.SourceName).AddSource("Azure.*"))
+            .WithMetrics(metrics => metrics.AddMeter(TurnTelemetry.SourceName));
+
+        if (toAzureMonitor)
+        {
+            // The distro adds the ASP.NET Core and HttpClient instrumentation and exports traces,
+            // metrics and logs.
+            telemetry.UseAzureMonitor(options => options.ConnectionString = connectionString);
+        }
+        else
+        {
+            telemetry
+                .WithTracing(tracing => tracing.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation())
+                .WithMetrics(metrics => metrics.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation());
+        }
+
+        if (toConsole)
+        {
+            telemetry
+                .WithTracing(tracing => tracing.AddConsoleExporter())
+                .WithMetrics(metrics => metrics.AddConsoleExporter());
+        }
+
+        return builder;
+    }
+
+    /// <summary>Adds <see cref="TurnTelemetry"/> to the bot adapter's middleware when the host starts.</summary>
+    private sealed class TurnTelemetryInstaller(IBotFrameworkHttpAdapter adapter, TurnTelemetry telemetry) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken)
+        {
+            if (adapter is BotAdapter botAdapter)
+            {
+                botAdapter.Use(telemetry);
+            }
+
+            return Task.CompletedTask;
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+}
