@@ -46,7 +46,7 @@ public sealed class DataDeletion
         foreach (var registration in registrations)
         {
             var table = _tables.Get(registration.Name);
-            var keys = await table.QueryAsync(filter, KeysOnly, cancellationToken).ToListAsync(cancellationToken).ConfigureAwait(false);
+            var keys = await table.QueryAsync(filter, KeysOnly, cancellationToken: cancellationToken).ToListAsync(cancellationToken).ConfigureAwait(false);
             foreach (var partition in keys.GroupBy(entity => entity.PartitionKey, StringComparer.Ordinal))
             {
                 var actions = partition.Select(entity => new TableTransactionAction(TableTransactionActionType.Delete, entity, ETag.All)).ToList();

@@ -47,11 +47,14 @@ public sealed class RecordTable<T>
         return _table.DeleteAsync(entity.PartitionKey, entity.RowKey, stored.ETag, cancellationToken);
     }
 
-    /// <summary>The records of one partition in row key order, optionally under a row key prefix.</summary>
+    /// <summary>
+    /// The records of one partition in row key order, optionally under a row key prefix;
+    /// <paramref name="pageSize"/> bounds each read for callers that take only the first few.
+    /// </summary>
     public async IAsyncEnumerable<Stored<T>> QueryPartitionAsync(
-        string partitionKey, string? rowKeyPrefix = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+        string partitionKey, string? rowKeyPrefix = null, int? pageSize = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        await foreach (var entity in _table.QueryPartitionAsync(partitionKey, rowKeyPrefix, cancellationToken).ConfigureAwait(false))
+        await foreach (var entity in _table.QueryPartitionAsync(partitionKey, rowKeyPrefix, pageSize, cancellationToken).ConfigureAwait(false))
         {
             yield return new Stored<T>(_mapper.FromEntity(entity), entity.ETag);
         }

@@ -81,33 +81,37 @@ public sealed class StorageTable
     /// Every entity of one partition, in row key order, optionally only those whose row key starts
     /// with <paramref name="rowKeyPrefix"/> (a single-partition range scan). Pages are fetched as read.
     /// </summary>
-    public IAsyncEnumerable<TableEntity> QueryPartitionAsync(string partitionKey, string? rowKeyPrefix = null, CancellationToken cancellationToken = default)
+    public IAsyncEnumerable<TableEntity> QueryPartitionAsync(
+        string partitionKey, string? rowKeyPrefix = null, int? pageSize = null, CancellationToken cancellationToken = default)
     {
         TableKey.EnsureValid(partitionKey, nameof(partitionKey));
         if (string.IsNullOrEmpty(rowKeyPrefix))
         {
-            return QueryAsync(TableClient.CreateQueryFilter($"PartitionKey eq {partitionKey}"), cancellationToken: cancellationToken);
+            return QueryAsync(TableClient.CreateQueryFilter($"PartitionKey eq {partitionKey}"), pageSize: pageSize, cancellationToken: cancellationToken);
         }
 
         TableKey.EnsureValid(rowKeyPrefix, nameof(rowKeyPrefix));
         return QueryAsync(
             TableClient.CreateQueryFilter($"PartitionKey eq {partitionKey} and RowKey ge {rowKeyPrefix} and RowKey lt {FirstKeyAfterPrefix(rowKeyPrefix)}"),
+            pageSize: pageSize,
             cancellationToken: cancellationToken);
     }
 
     /// <summary>
     /// Every entity matching an OData filter (build it with <see cref="TableClient.CreateQueryFilter(FormattableString)"/>),
     /// following continuation tokens past the 1,000-entity page limit; each page is one resilient call.
-    /// <paramref name="select"/> limits the properties returned.
+    /// <paramref name="select"/> limits the properties returned; <paramref name="pageSize"/> (at most
+    /// 1,000) lets a caller that wants only the first few entities read no more than it needs.
     /// </summary>
     public async IAsyncEnumerable<TableEntity> QueryAsync(
-        string filter, IEnumerable<string>? select = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+        string filter, IEnumerable<string>? select = null, int? pageSize = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
+        var size = Math.Clamp(pageSize ?? PageSize, 1, PageSize);
         string? continuation = null;
         do
         {
             var (entities, next) = await _resilience.ExecuteAsync(
-                token => ReadPageAsync(filter, select, continuation, token), cancellationToken).ConfigureAwait(false);
+                token => ReadPageAsync(filter, select, continuation, size, token), cancellationToken).ConfigureAwait(false);
             foreach (var entity in entities)
             {
                 yield return entity;
@@ -192,9 +196,9 @@ public sealed class StorageTable
     }
 
     private async Task<(IReadOnlyList<TableEntity> Entities, string? Continuation)> ReadPageAsync(
-        string filter, IEnumerable<string>? select, string? continuation, CancellationToken cancellationToken)
+        string filter, IEnumerable<string>? select, string? continuation, int pageSize, CancellationToken cancellationToken)
     {
-        var pages = _client.QueryAsync<TableEntity>(filter, PageSize, select, cancellationToken).AsPages(continuation, PageSize);
+        var pages = _client.QueryAsync<TableEntity>(filter, pageSize, select, cancellationToken).AsPages(continuation, pageSize);
         await foreach (var page in pages.WithCancellation(cancellationToken).ConfigureAwait(false))
         {
             return (page.Values, page.ContinuationToken);

@@ -13,6 +13,7 @@ using TrustBot.Pulse;
 using TrustBot.Questions;
 using TrustBot.Teams;
 using TrustBot.Storage;
+using TrustBot.Summary;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -46,6 +47,8 @@ builder.Services.AddSingleton(QuestionBank.BuiltIn);
 builder.Services.AddSingleton<PulseService>();
 builder.Services.AddCustomQuestions();
 builder.Services.AddObservations();
+builder.Services.AddSingleton<SummaryService>();
+builder.Services.AddSingleton<IDialog, SummaryDialog>();
 
 builder.Services.AddTrustBotStorage(builder.Configuration);
 builder.Services.AddTrustBotTeamAndPulseStores();

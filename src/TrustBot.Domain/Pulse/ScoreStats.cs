@@ -15,6 +15,36 @@ public sealed record ScoreStats(int Count, double Mean, IReadOnlyList<int> Distr
     /// <summary>Stats of nothing: no respondents, mean 0, every count 0.</summary>
     public static ScoreStats None { get; } = new(0, 0, new int[LikertScale.Max]);
 
+    /// <summary>
+    /// The stats of several groups of scores taken together, as if every scored value had been
+    /// rolled up at once: counts and distributions add up, and each mean is weighted by how many
+    /// scored values it stands for (the sum of its <see cref="Distribution"/>, not
+    /// <see cref="Count"/>, because a factor's respondent can score several of its items).
+    /// </summary>
+    /// <param name="stats">The stats to merge, e.g. one item over several runs, or several items.</param>
+    /// <returns>The merged stats; the mean is 0 when there is no scored value, as in <see cref="None"/>.</returns>
+    public static ScoreStats Merge(IEnumerable<ScoreStats> stats)
+    {
+        ArgumentNullException.ThrowIfNull(stats);
+        var count = 0;
+        var values = 0;
+        var total = 0.0;
+        var distribution = new int[LikertScale.Max];
+        foreach (var part in stats)
+        {
+            var partValues = part.Distribution.Sum();
+            count += part.Count;
+            values += partValues;
+            total += part.Mean * partValues;
+            for (var point = 0; point < distribution.Length; point++)
+            {
+                distribution[point] += part.Distribution[point];
+            }
+        }
+
+        return new ScoreStats(count, values == 0 ? 0 : total / values, distribution);
+    }
+
     /// <summary>Stats of scored values given by <paramref name="respondents"/> people.</summary>
     internal static ScoreStats Of(int respondents, IReadOnlyCollection<int> scoredValues)
     {

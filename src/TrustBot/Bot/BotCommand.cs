@@ -38,7 +38,13 @@ public static class BotCommands
     /// <summary>A lead reads the team's recent observations, privately.</summary>
     public static readonly BotCommand Observations = new("observations", "Read your team's recent interview and GoSee notes (leads, 1:1 chat)");
 
+    /// <summary>A lead reads the trust summary.</summary>
+    public static readonly BotCommand Summary = new("summary", "The trust summary: index, trend, factors and what to do next (leads)");
+
+    /// <summary>A lead reads every factor in full.</summary>
+    public static readonly BotCommand Factors = new("factors", "Every trust factor in full, with the evidence behind it (leads)");
+
     /// <summary>All commands.</summary>
     public static IReadOnlyList<BotCommand> All { get; } =
-        [Pulse, CheckIn, StartPulse, ClosePulse, AddQuestion, Questions, LogObservation, Observations, Help];
+        [Pulse, CheckIn, StartPulse, ClosePulse, Summary, Factors, AddQuestion, Questions, LogObservation, Observations, Help];
 }

@@ -14,4 +14,8 @@ public static class CardText
         var iso = instant.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
         return $"{{{{DATE({iso}, SHORT)}}}} {{{{TIME({iso})}}}}";
     }
+
+    /// <summary>A share from 0 to 1 as a whole percentage, "75%".</summary>
+    public static string Percent(double share) =>
+        Math.Round(share * 100).ToString("0", CultureInfo.InvariantCulture) + "%";
 }

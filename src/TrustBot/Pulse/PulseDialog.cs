@@ -118,7 +118,7 @@ public sealed partial class PulseDialog(
             : $"Fewer than {rollup.AnonymityThreshold} people answered, so no numbers will be shown for this pulse: that keeps every answer anonymous.";
         await turn.SendActivityAsync(MessageFactory.Attachment(NoticeCard.Build(
             "Pulse closed",
-            $"{rollup.Responded} of {rollup.Invited} members answered ({rollup.ParticipationRate.ToString("P0", CultureInfo.InvariantCulture)}). {outcome}").ToAttachment()),
+            $"{rollup.Responded} of {rollup.Invited} members answered ({CardText.Percent(rollup.ParticipationRate)}). {outcome}").ToAttachment()),
             cancellationToken).ConfigureAwait(false);
     }
 

@@ -129,6 +129,16 @@ public sealed class StorageTableTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_small_page_size_still_reads_everything_in_order_one_page_at_a_time()
+    {
+        var rows = Enumerable.Range(0, 7).Select(i => $"row{i:D2}").ToList();
+        await TestStorage.SeedAsync(_table, rows.Select(row => new TableEntity(Team, row)));
+
+        (await _table.QueryPartitionAsync(Team, pageSize: 2).Select(entity => entity.RowKey).ToListAsync()).Should().Equal(rows);
+        (await _table.QueryPartitionAsync(Team, pageSize: 3).Take(3).Select(entity => entity.RowKey).ToListAsync()).Should().Equal(rows.Take(3));
+    }
+
+    [Fact]
     public async Task A_partition_of_1200_entities_reads_back_completely_across_pages_in_row_key_order()
     {
         var rows = Enumerable.Range(0, 1200).Select(i => $"row{i:D5}").ToList();

@@ -7,6 +7,8 @@ using TrustBot.Domain.Teams;
 using TrustBot.Observations;
 using TrustBot.Onboarding;
 using TrustBot.Pulse;
+using TrustBot.Summary;
+using TrustBot.Domain.Summary;
 using TrustBot.Questions;
 
 namespace TrustBot.Tests.Cards;
@@ -47,6 +49,11 @@ public static class SampleCards
             yield return questionCard;
         }
 
+        var report = new SummaryReport(TeamSummaries.Build([lastRun], []), ["More honesty in stand-ups, please.", "We help each other."]);
+        yield return ("summary-lead", SummaryCard.Build(run.TeamId, "Contoso", report, forLead: true));
+        yield return ("summary-team-posted", SummaryCard.Build(run.TeamId, "Contoso", report, forLead: false, note: "Posted to the team's channel."));
+        yield return ("summary-not-enough-answers", SummaryCard.Build(run.TeamId, "Contoso", new SummaryReport(TeamSummaries.Build([lastRun with { Responded = 2 }], []), []), forLead: true));
+        yield return ("factors", FactorsCard.Build("Contoso", report.Summary));
         yield return ("every-element", EveryElement());
     }
 

@@ -1,0 +1,96 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
+using TrustBot.Domain.Pulse;
+using TrustBot.Domain.Teams;
+
+namespace TrustBot.Benchmarks;
+
+/// <summary>
+/// Issue 6: the lead's summary turn with 4, 26 and 104 weeks of history (50 members, weekly runs)
+/// against the echo turn of the same host. Targets: summary p50 &lt;= 2x echo p50 at every
+/// history length, and within 1.2x between 4 and 104 weeks. Also counts the storage requests of
+/// one summary turn.
+/// </summary>
+internal static class SummaryBenchmark
+{
+    private const int Members = 50;
+
+    public static async Task RunAsync(BenchStack stack, int clients, int requestsPerClient)
+    {
+        var lead = "bench-lead";
+        var results = new List<(int Weeks, LatencyStats Echo, LatencyStats Summary, int Reads)>();
+        foreach (var weeks in new[] { 4, 26, 104 })
+        {
+            var teamId = $"19:bench-{weeks}w@thread.tacv2";
+            await SeedAsync(stack.Services, teamId, lead, weeks);
+            HttpContent Echo(int client) => JsonContent.Create(BenchStack.Message(lead, "help"));
+            HttpContent Summary(int client) => JsonContent.Create(BenchStack.Message(lead, "summary"));
+
+            await stack.MeasureAsync("warm-up", Summary, 4, 5);
+            var reads = await CountTableRequestsAsync(stack, () => stack.Http.PostAsync("/api/messages", Summary(0)));
+            var echo = await stack.MeasureAsync("echo", Echo, clients, requestsPerClient);
+            var summary = await stack.MeasureAsync("summary", Summary, clients, requestsPerClient);
+            results.Add((weeks, echo, summary, reads));
+        }
+
+        foreach (var (weeks, echo, summary, reads) in results)
+        {
+            BenchStack.Print($"summary, {weeks} weeks of history: {clients} concurrent clients x {requestsPerClient} requests", ("echo (help)", echo), ("summary", summary));
+            Console.WriteLine($"ratio p50 {summary.P50 / echo.P50:0.00} (target <= 2); storage requests per summary: {reads}");
+        }
+
+        Console.WriteLine($"summary p50, 104 weeks vs 4 weeks: {results[2].Summary.P50 / results[0].Summary.P50:0.00} (target <= 1.2)");
+    }
+
+    // The lead leads exactly one team at a time, so "summary" in the 1:1 chat finds the one just seeded.
+    private static async Task SeedAsync(IServiceProvider services, string teamId, string lead, int weeks)
+    {
+        var teams = services.GetRequiredService<ITeamStore>();
+        var pulses = services.GetRequiredService<IPulseStore>();
+        var bank = services.GetRequiredService<QuestionBank>();
+        var start = DateTimeOffset.UtcNow.AddDays(-7 * weeks);
+        await teams.SaveTeamAsync(new Team(teamId, "bench-tenant", "Bench", TeamKind.Team, teamId, "https://smba.example/", start), CancellationToken.None);
+        foreach (var other in await teams.GetMembershipsAsync(lead, CancellationToken.None))
+        {
+            await teams.SaveMembershipAsync(other with { Role = TeamRole.Member }, CancellationToken.None);
+        }
+
+        await teams.SaveMembershipAsync(new Membership(lead, teamId, TeamRole.Lead, "Lead"), CancellationToken.None);
+        var members = Enumerable.Range(0, Members).Select(i => $"m{i:D3}").ToList();
+        var random = new Random(weeks);
+        var recent = new List<PulseRun>();
+        for (var week = 0; week < weeks; week++)
+        {
+            var opens = start.AddDays(7 * week);
+            var run = new PulseRun(teamId, PulseRunIds.New(opens, Guid.NewGuid()), PulseItemSelector.Select(bank, recent), opens, opens.AddDays(3), PulseRunState.Open, 3, Members);
+            await pulses.TryStartRunAsync(run, members, CancellationToken.None);
+            var answers = Enumerable.Range(0, 40).Select(_ => new PulseAnswer(
+                run.ItemIds.ToDictionary(id => id, _ => random.Next(2, 6)), [TrustFactors.All[random.Next(6)].Id], [TrustFactors.All[random.Next(6)].Id])).ToList();
+            var closed = run with { State = PulseRunState.Closed };
+            await pulses.CloseRunAsync(closed, PulseRollups.Compute(closed, answers, bank, closed.ClosesAt), CancellationToken.None);
+            recent.Insert(0, closed);
+        }
+    }
+
+    // Counts outgoing HTTP requests to the Table service while one request runs alone.
+    private static async Task<int> CountTableRequestsAsync(BenchStack stack, Func<Task<HttpResponseMessage>> send)
+    {
+        var count = 0;
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == "System.Net.Http",
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllData,
+            ActivityStopped = activity =>
+            {
+                if (activity.GetTagItem("url.full") is string url && new Uri(url).Port == stack.TablePort)
+                {
+                    Interlocked.Increment(ref count);
+                }
+            },
+        };
+        ActivitySource.AddActivityListener(listener);
+        using var response = await send();
+        return count;
+    }
+}

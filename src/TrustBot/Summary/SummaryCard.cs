@@ -1,0 +1,137 @@
+using System.Globalization;
+using TrustBot.Cards;
+using TrustBot.Domain.Pulse;
+using TrustBot.Domain.Summary;
+
+namespace TrustBot.Summary;
+
+/// <summary>
+/// The trust summary: index and trend, participation, factors, what helps and hinders, and what to
+/// do next. The lead's version adds the anonymous comments and a button to post the team's
+/// version to the channel.
+/// </summary>
+public static class SummaryCard
+{
+    /// <summary>The verb of the "Post to the channel" button.</summary>
+    public const string PostVerb = "summary.post";
+
+    /// <summary>Builds the card.</summary>
+    /// <param name="teamId">The team, carried by the post button.</param>
+    /// <param name="teamName">The team's name, when known.</param>
+    /// <param name="report">The summary and the comments of its latest view.</param>
+    /// <param name="forLead">The lead's version (comments, post button) or the team's.</param>
+    /// <param name="note">A line under the heading, such as "Posted to the channel".</param>
+    public static AdaptiveCard Build(string teamId, string? teamName, SummaryReport report, bool forLead, string? note = null)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var summary = report.Summary;
+        List<CardElement> body = [CardBlocks.Heading(teamName is null ? "Trust summary" : $"Trust summary: {teamName}")];
+        if (note is not null)
+        {
+            body.Add(new TextBlock(note) { Color = TextColor.Good, Weight = TextWeight.Bolder });
+        }
+
+        if (summary.Latest is not { } latest)
+        {
+            body.Add(new TextBlock(NothingToShowYet(summary.Pending)));
+            body.Add(Placeholders());
+            return new AdaptiveCard { Body = body };
+        }
+
+        body.Add(new ColumnSet(
+        [
+            new Column([
+                new TextBlock(Round(latest.TrustIndex)) { Size = TextSize.ExtraLarge, Weight = TextWeight.Bolder, Spacing = Spacing.None },
+                new TextBlock("trust index, out of 100") { IsSubtle = true, Spacing = Spacing.None },
+            ]) { Width = "auto" },
+            new Column([
+                new TextBlock(Sparkline.Of(summary.Trend)) { Size = TextSize.Large, Color = TextColor.Accent, Spacing = Spacing.None },
+                new TextBlock(ChangeText(summary.TrustIndexChange, "since the last pulse")) { IsSubtle = true, Spacing = Spacing.None },
+            ]) { Width = "stretch", VerticalContentAlignment = VerticalAlignment.Center },
+        ]));
+        body.Add(new TextBlock(Participation(latest)) { IsSubtle = true });
+        if (summary.Pending is { } pending)
+        {
+            body.Add(new TextBlock($"The newest pulse is not shown yet: not enough answers yet ({pending.Responded} of {pending.Threshold}).") { IsSubtle = true });
+        }
+
+        body.Add(new TextBlock("Factors (1 to 5)") { Weight = TextWeight.Bolder, Separator = true });
+        body.Add(new FactSet([.. summary.Factors.Select(FactorLine)]));
+        AddInsights(body, "Biggest hindrances", summary.Hindrances);
+        AddInsights(body, "Strongest contributors", summary.Contributors);
+        if (summary.Weakest is { } weakest)
+        {
+            body.Add(new TextBlock("What to do next") { Weight = TextWeight.Bolder, Separator = true });
+            body.Add(new TextBlock($"{weakest.Name}: {SuggestedActions.For(weakest)}"));
+        }
+
+        body.Add(Placeholders());
+        if (forLead && report.Comments.Count > 0)
+        {
+            body.Add(new TextBlock("What people wrote (anonymous, in random order)") { Weight = TextWeight.Bolder, Separator = true });
+            body.AddRange(report.Comments.Select(comment => new TextBlock("“" + comment + "”") { IsSubtle = true }));
+        }
+
+        return new AdaptiveCard
+        {
+            Body = body,
+            Actions = forLead ? [new ExecuteAction("Post to the team's channel", PostVerb) { Data = new { teamId } }] : null,
+        };
+    }
+
+    /// <summary>What the card says before any view can be shown.</summary>
+    public static string NothingToShowYet(PendingAnswers? pending) => pending is null
+        ? "No pulse has closed yet. Type start pulse to send one; the summary fills in once it closes."
+        : $"Not enough answers yet ({pending.Responded} of {pending.Threshold}). Numbers appear only once at least " +
+          $"{pending.Threshold} people have answered one pulse, so nobody's answer can be singled out.";
+
+    private static string Participation(SummaryView view) =>
+        $"{view.Responded} of {view.Invited} answered ({CardText.Percent(view.ParticipationRate)}).";
+
+    private static Fact FactorLine(FactorTrend trend) => new(
+        trend.Factor.Name,
+        trend.Mean is { } mean
+            ? mean.ToString("0.0", CultureInfo.InvariantCulture) + " " + Arrow(trend.Change) + "  " + Sparkline.Of(trend.Distribution) +
+              (trend.ViewsBack > 0 ? $" (from {trend.ViewsBack} pulse{(trend.ViewsBack == 1 ? string.Empty : "s")} ago)" : string.Empty)
+            : "no score yet");
+
+    private static void AddInsights(List<CardElement> body, string title, IReadOnlyList<FactorInsight> insights)
+    {
+        if (insights.Count == 0)
+        {
+            return;
+        }
+
+        body.Add(new TextBlock(title) { Weight = TextWeight.Bolder, Separator = true });
+        body.Add(new FactSet([.. insights.Select(insight => new Fact(insight.Factor.Name, insight.Evidence))]));
+    }
+
+    // Stages 2, 4 and 5 add the charter, action items and incidents here as they land.
+    private static FactSet Placeholders() => new(
+    [
+        new Fact("Action items", "none yet: action items arrive with stage 4"),
+        new Fact("Incidents", "none: incident recovery arrives with stage 5"),
+        new Fact("Trust charter", "none yet: the team's charter arrives with stage 2"),
+    ])
+    {
+        Separator = true,
+    };
+
+    private static string Round(double value) => Math.Round(value).ToString("0", CultureInfo.InvariantCulture);
+
+    private static string ChangeText(double? change, string since) => change switch
+    {
+        null => "first pulse shown",
+        0 => "no change " + since,
+        > 0 => $"up {Round(change.Value)} {since}",
+        _ => $"down {Round(-change.Value)} {since}",
+    };
+
+    private static string Arrow(double? change) => change switch
+    {
+        null => string.Empty,
+        > 0.05 => "▲ " + change.Value.ToString("0.0", CultureInfo.InvariantCulture),
+        < -0.05 => "▼ " + (-change.Value).ToString("0.0", CultureInfo.InvariantCulture),
+        _ => "▶ 0.0",
+    };
+}

@@ -1,0 +1,62 @@
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Schema;
+using TrustBot.Bot;
+using TrustBot.Cards;
+using TrustBot.Delivery;
+using TrustBot.Teams;
+
+namespace TrustBot.Summary;
+
+/// <summary>
+/// The lead's view (stage 3 and the summary): <c>summary</c> and <c>factors</c>. In the 1:1 chat
+/// the lead sees the anonymous comments too and can post the team's version to the channel; in
+/// the channel or group chat everyone sees the team's version.
+/// </summary>
+public sealed class SummaryDialog(SummaryService summaries, TeamDirectory directory, ITeamsMessenger messenger, TimeProvider clock) : IDialog
+{
+    /// <inheritdoc />
+    public IReadOnlyList<BotCommand> Commands => [BotCommands.Summary, BotCommands.Factors];
+
+    /// <inheritdoc />
+    public IReadOnlyList<string> Verbs => [SummaryCard.PostVerb];
+
+    /// <inheritdoc />
+    public async Task OnCommandAsync(ITurnContext<IMessageActivity> turn, BotCommand command, string argument, CancellationToken cancellationToken)
+    {
+        var resolution = await directory.ResolveLedTeamAsync(turn, cancellationToken).ConfigureAwait(false);
+        if (resolution.Team is not { } team)
+        {
+            await turn.SendActivityAsync(
+                "The trust summary is for the team's leads, who can post it to the channel for everyone. " + resolution.Problem,
+                cancellationToken: cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var privately = ConversationScopes.ScopeOf(turn.Activity) == ConversationScope.Personal;
+        var report = await summaries.BuildAsync(team.Id, withComments: privately && command == BotCommands.Summary, cancellationToken).ConfigureAwait(false);
+        var card = command == BotCommands.Factors
+            ? FactorsCard.Build(team.Name, report.Summary)
+            : SummaryCard.Build(team.Id, team.Name, report, forLead: privately);
+        await turn.SendActivityAsync(MessageFactory.Attachment(card.ToAttachment()), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async Task<AdaptiveCardInvokeResponse> OnVerbAsync(ITurnContext<IInvokeActivity> turn, AdaptiveCardInvokeValue invoke, CancellationToken cancellationToken)
+    {
+        var teamId = invoke.Action?.Data is Newtonsoft.Json.Linq.JObject data ? CardSubmit.TeamIdOf(data) : null;
+        var team = teamId is null ? null : await directory.FindLedTeamAsync(ActivityIdentity.MemberIdOf(turn.Activity), teamId, cancellationToken).ConfigureAwait(false);
+        if (team is null)
+        {
+            return NoticeCard.Build("Nothing was posted", "Only a lead of the team can post its summary, and this card is for a team you don't lead.", isProblem: true).ToInvokeResponse();
+        }
+
+        var report = await summaries.BuildAsync(team.Id, withComments: true, cancellationToken).ConfigureAwait(false);
+        var teamCard = SummaryCard.Build(team.Id, team.Name, report, forLead: false);
+        await messenger.ContinueInTeamAsync(
+            team,
+            (teamTurn, ct) => teamTurn.SendActivityAsync(MessageFactory.Attachment(teamCard.ToAttachment()), ct),
+            cancellationToken).ConfigureAwait(false);
+        return SummaryCard.Build(team.Id, team.Name, report, forLead: true, note: $"Posted to the team's channel on {CardText.LocalDateTime(clock.GetUtcNow())}.")
+            .ToInvokeResponse();
+    }
+}

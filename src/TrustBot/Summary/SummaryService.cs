@@ -1,0 +1,37 @@
+using TrustBot.Domain.Observations;
+using TrustBot.Domain.Pulse;
+using TrustBot.Domain.Summary;
+
+namespace TrustBot.Summary;
+
+/// <summary>
+/// Builds a team's trust summary from roll-ups, never from raw answers: the same few reads
+/// whatever the number of answers and however long the history.
+/// </summary>
+public sealed class SummaryService(IPulseStore pulses, IObservationStore observations)
+{
+    /// <summary>How many recent roll-ups a summary reads: enough for the trend and its changes.</summary>
+    public const int RecentRuns = 12;
+
+    // Leads' notes of the last few months are enough evidence for the factor insights.
+    private const int ObservationsRead = 50;
+
+    /// <summary>The team's summary and, for a lead reading it privately, the comments of its latest view when they may be shown.</summary>
+    public async Task<SummaryReport> BuildAsync(string teamId, bool withComments, CancellationToken cancellationToken)
+    {
+        var recent = pulses.GetRecentRollupsAsync(teamId, RecentRuns, cancellationToken);
+        var notes = observations.GetRecentAsync(teamId, ObservationsRead, cancellationToken);
+        await Task.WhenAll(recent, notes).ConfigureAwait(false);
+
+        var summary = TeamSummaries.Build(await recent.ConfigureAwait(false), await notes.ConfigureAwait(false));
+        var comments = withComments && summary.Latest is { } latest && latest.Responded >= Anonymity.CommentThreshold(latest.AnonymityThreshold)
+            ? await pulses.GetCommentsAsync(teamId, latest.RunIds[0], cancellationToken).ConfigureAwait(false)
+            : [];
+        return new SummaryReport(summary, comments);
+    }
+}
+
+/// <summary>A team's summary and the anonymous comments the lead may read with it.</summary>
+/// <param name="Summary">The numbers.</param>
+/// <param name="Comments">Comments of the latest view, in random order; empty unless it met the comment threshold.</param>
+public sealed record SummaryReport(TeamSummary Summary, IReadOnlyList<string> Comments);
