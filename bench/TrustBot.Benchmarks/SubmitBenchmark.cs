@@ -29,8 +29,8 @@ internal static class SubmitBenchmark
             throw new InvalidOperationException("Could not seed the pulse run.");
         }
 
-        HttpContent Echo(int client) => JsonContent.Create(BenchStack.Message(members[client], "help"));
-        HttpContent Submit(int client) => JsonContent.Create(SubmitActivity(run, members[client], 1 + (Environment.TickCount & 3)));
+        HttpContent Echo(int client) => JsonContent.Create(BenchStack.Message(members[client % members.Count], "help"));
+        HttpContent Submit(int client) => JsonContent.Create(SubmitActivity(run, members[client % members.Count], 1 + (Environment.TickCount & 3)));
 
         // Warm up both paths (JIT, connection pools, table clients) before measuring.
         await stack.MeasureAsync("warm-up", Echo, 4, 10);
