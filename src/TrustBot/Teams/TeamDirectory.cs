@@ -49,46 +49,61 @@ public sealed class TeamDirectory(ITeamStore teams, TimeProvider clock)
     /// The team a lead's command acts on: the team of the channel or group chat it was typed in;
     /// in a 1:1 chat, the one team the sender leads.
     /// </summary>
-    public async Task<LeadTeamResolution> ResolveLedTeamAsync(ITurnContext turn, CancellationToken cancellationToken)
+    public Task<TeamResolution> ResolveLedTeamAsync(ITurnContext turn, CancellationToken cancellationToken) =>
+        ResolveAsync(turn, TeamRole.Lead, cancellationToken);
+
+    /// <summary>
+    /// The team a member's command acts on: the team of the channel or group chat it was typed in;
+    /// in a 1:1 chat, the one team the sender belongs to (as far as TrustBot knows: installed it,
+    /// or was invited to a pulse).
+    /// </summary>
+    public Task<TeamResolution> ResolveMemberTeamAsync(ITurnContext turn, CancellationToken cancellationToken) =>
+        ResolveAsync(turn, TeamRole.Member, cancellationToken);
+
+    private async Task<TeamResolution> ResolveAsync(ITurnContext turn, TeamRole atLeast, CancellationToken cancellationToken)
     {
         var memberId = ActivityIdentity.MemberIdOf(turn.Activity);
+        var mustLead = atLeast == TeamRole.Lead;
         if (ActivityIdentity.TeamOf(turn.Activity, clock.GetUtcNow()) is { } here)
         {
-            if (!await LeadsAsync(memberId, here.Id, cancellationToken).ConfigureAwait(false))
+            if (mustLead && !await LeadsAsync(memberId, here.Id, cancellationToken).ConfigureAwait(false))
             {
-                return LeadTeamResolution.Refused("Only a lead of this team can do that. The person who installed TrustBot is its first lead.");
+                return TeamResolution.Refused("Only a lead of this team can do that. The person who installed TrustBot is its first lead.");
             }
 
+            // Teams authenticated the channel or chat, so whoever writes in it belongs to the team.
             var stored = await teams.GetTeamAsync(here.Id, cancellationToken).ConfigureAwait(false);
-            return LeadTeamResolution.Found(stored ?? here);
+            return TeamResolution.Found(stored ?? here);
         }
 
-        var led = (await teams.GetMembershipsAsync(memberId, cancellationToken).ConfigureAwait(false))
-            .Where(m => m.Role == TeamRole.Lead)
+        var mine = (await teams.GetMembershipsAsync(memberId, cancellationToken).ConfigureAwait(false))
+            .Where(m => !mustLead || m.Role == TeamRole.Lead)
             .ToList();
-        switch (led.Count)
+        switch (mine.Count)
         {
+            case 0 when mustLead:
+                return TeamResolution.Refused("You don't lead a team with TrustBot yet. Install TrustBot in a team or group chat; whoever installs it becomes its lead.");
             case 0:
-                return LeadTeamResolution.Refused("You don't lead a team with TrustBot yet. Install TrustBot in a team or group chat; whoever installs it becomes its lead.");
+                return TeamResolution.Refused("I don't know your team yet. Type this in your team's channel (or group chat), with an @mention of TrustBot.");
             case > 1:
-                return LeadTeamResolution.Refused("You lead more than one team. Type this in the team's channel (or group chat) so I know which team you mean.");
+                return TeamResolution.Refused($"You {(mustLead ? "lead" : "belong to")} more than one team. Type this in the team's channel (or group chat) so I know which team you mean.");
         }
 
-        var team = await teams.GetTeamAsync(led[0].TeamId, cancellationToken).ConfigureAwait(false);
+        var team = await teams.GetTeamAsync(mine[0].TeamId, cancellationToken).ConfigureAwait(false);
         return team is null
-            ? LeadTeamResolution.Refused("I can't find your team any more; TrustBot may have been removed from it.")
-            : LeadTeamResolution.Found(team);
+            ? TeamResolution.Refused("I can't find your team any more; TrustBot may have been removed from it.")
+            : TeamResolution.Found(team);
     }
 }
 
-/// <summary>The team a lead's command acts on, or why there is none.</summary>
-/// <param name="Team">The team, when found and the sender leads it.</param>
+/// <summary>The team a command acts on, or why there is none.</summary>
+/// <param name="Team">The team, when found (and led by the sender, when that was required).</param>
 /// <param name="Problem">What to tell the sender otherwise.</param>
-public sealed record LeadTeamResolution(Team? Team, string? Problem)
+public sealed record TeamResolution(Team? Team, string? Problem)
 {
-    /// <summary>The sender leads this team.</summary>
-    public static LeadTeamResolution Found(Team team) => new(team, null);
+    /// <summary>The team to act on.</summary>
+    public static TeamResolution Found(Team team) => new(team, null);
 
     /// <summary>No team to act on, and why.</summary>
-    public static LeadTeamResolution Refused(string problem) => new(null, problem);
+    public static TeamResolution Refused(string problem) => new(null, problem);
 }
