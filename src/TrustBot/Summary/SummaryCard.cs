@@ -103,7 +103,9 @@ public static class SummaryCard
         }
 
         body.Add(new TextBlock(title) { Weight = TextWeight.Bolder, Separator = true });
-        body.Add(new FactSet([.. insights.Select(insight => new Fact(insight.Factor.Name, insight.Evidence))]));
+
+        // The evidence line starts with the factor's name already.
+        body.AddRange(insights.Select(insight => new TextBlock("• " + insight.Evidence) { Spacing = Spacing.Small }));
     }
 
     // Stages 2, 4 and 5 add the charter, action items and incidents here as they land.
