@@ -51,6 +51,10 @@ public sealed class TrustBotActivityHandler(DialogRouter router, HelpDialog help
             await directory.RegisterInstallationAsync(turnContext, cancellationToken).ConfigureAwait(false);
             await welcome.GreetAsync(turnContext, cancellationToken).ConfigureAwait(false);
         }
+        else if (turnContext.Activity.MembersRemoved?.Any(m => m.Id == botId) == true)
+        {
+            await directory.ForgetTeamAsync(turnContext, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     // Bot Builder's RemoveRecipientMention throws on a mention entity without "mentioned"; a

@@ -1,5 +1,6 @@
 using Microsoft.Bot.Builder;
 using TrustBot.Domain.Teams;
+using TrustBot.Storage;
 
 namespace TrustBot.Teams;
 
@@ -7,7 +8,7 @@ namespace TrustBot.Teams;
 /// Which team a turn acts on and what the sender may do there: registers installations,
 /// resolves the team of a command, and checks roles against storage.
 /// </summary>
-public sealed class TeamDirectory(ITeamStore teams, TimeProvider clock)
+public sealed class TeamDirectory(ITeamStore teams, DataDeletion deletion, TimeProvider clock)
 {
     /// <summary>
     /// Records that the bot was installed: a team or group chat (whoever installed it becomes its
@@ -28,6 +29,19 @@ public sealed class TeamDirectory(ITeamStore teams, TimeProvider clock)
         else if (ActivityIdentity.PersonalChatOf(activity) is { } chat)
         {
             await teams.SavePersonalChatAsync(chat, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Deletes everything TrustBot keeps about a team or group chat it was removed from: its runs,
+    /// answers, charter, actions, observations and settings (every registered table's partition
+    /// for the team). People's own 1:1 chats and roles elsewhere stay.
+    /// </summary>
+    public async Task ForgetTeamAsync(ITurnContext turn, CancellationToken cancellationToken)
+    {
+        if (ActivityIdentity.TeamOf(turn.Activity, clock.GetUtcNow()) is { } team)
+        {
+            await deletion.DeleteTeamAsync(team.Id, cancellationToken).ConfigureAwait(false);
         }
     }
 
