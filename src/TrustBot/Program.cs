@@ -3,7 +3,9 @@ using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
 using Microsoft.Extensions.Options;
+using TrustBot.Actions;
 using TrustBot.Bot;
+using TrustBot.Definition;
 using TrustBot.Delivery;
 using TrustBot.Domain.Pulse;
 using TrustBot.Health;
@@ -47,6 +49,8 @@ builder.Services.AddSingleton(QuestionBank.BuiltIn);
 builder.Services.AddSingleton<PulseService>();
 builder.Services.AddCustomQuestions();
 builder.Services.AddObservations();
+builder.Services.AddDefinitionStage();
+builder.Services.AddActionsStage();
 builder.Services.AddSingleton<SummaryService>();
 builder.Services.AddSingleton<IDialog, SummaryDialog>();
 

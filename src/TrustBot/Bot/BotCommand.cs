@@ -44,7 +44,33 @@ public static class BotCommands
     /// <summary>A lead reads every factor in full.</summary>
     public static readonly BotCommand Factors = new("factors", "Every trust factor in full, with the evidence behind it (leads)");
 
+    /// <summary>Anyone proposes how to finish "On our team, trust means …".</summary>
+    public static readonly BotCommand DefineTrust = new("define trust", "Propose how to finish \"On our team, trust means …\"");
+
+    /// <summary>A lead opens the vote on the proposals.</summary>
+    public static readonly BotCommand OpenVote = new("open vote", "Send every member a ballot on the trust proposals (leads)");
+
+    /// <summary>A lead closes the vote and writes the charter from the chosen statements.</summary>
+    public static readonly BotCommand FinalizeCharter = new("finalize charter", "Choose and edit the statements that become the trust charter (leads)");
+
+    /// <summary>Anyone reads the current trust charter.</summary>
+    public static readonly BotCommand Charter = new("charter", "Show the team's current trust charter");
+
+    /// <summary>Anyone reads earlier versions of the charter.</summary>
+    public static readonly BotCommand CharterHistory = new("charter history", "Show earlier versions of the trust charter");
+
+    /// <summary>Anyone adds an action item.</summary>
+    public static readonly BotCommand AddAction = new("add action", "Add an action item: title, owner, due date and the factor it addresses");
+
+    /// <summary>Anyone lists open action items, their own first.</summary>
+    public static readonly BotCommand Actions = new("actions", "List open action items (yours first) to complete, reassign or reschedule them");
+
     /// <summary>All commands.</summary>
     public static IReadOnlyList<BotCommand> All { get; } =
-        [Pulse, CheckIn, StartPulse, ClosePulse, Summary, Factors, AddQuestion, Questions, LogObservation, Observations, Help];
+        [
+            Pulse, CheckIn, StartPulse, ClosePulse, Summary, Factors,
+            DefineTrust, OpenVote, FinalizeCharter, Charter, CharterHistory,
+            AddAction, Actions,
+            AddQuestion, Questions, LogObservation, Observations, Help,
+        ];
 }

@@ -47,7 +47,7 @@ public sealed partial class ObservationDialog(
         }
 
         var card = command == BotCommands.LogObservation
-            ? ObservationCard.Build(team, ObservationForm.Blank(TodayOf(turn.Activity), argument))
+            ? ObservationCard.Build(team, ObservationForm.Blank(LocalCalendar.TodayOf(clock, turn.Activity), argument))
             : ObservationListCard.Build(team, await observations.GetRecentAsync(team.Id, ListedCount, cancellationToken).ConfigureAwait(false));
         await turn.SendActivityAsync(MessageFactory.Attachment(card.ToAttachment()), cancellationToken).ConfigureAwait(false);
     }
@@ -78,11 +78,11 @@ public sealed partial class ObservationDialog(
 
         if (card.Form is null)
         {
-            return ObservationCard.Build(team, ObservationForm.Blank(TodayOf(turn.Activity), string.Empty),
+            return ObservationCard.Build(team, ObservationForm.Blank(LocalCalendar.TodayOf(clock, turn.Activity), string.Empty),
                 "Some of the answers could not be read. Please fill in the card again.").ToInvokeResponse();
         }
 
-        var check = card.Form.Check(TodayOf(turn.Activity));
+        var check = card.Form.Check(LocalCalendar.TodayOf(clock, turn.Activity));
         if (check.Entry is null)
         {
             return ObservationCard.Build(team, card.Form, string.Join(' ', check.Problems)).ToInvokeResponse();
@@ -101,15 +101,6 @@ public sealed partial class ObservationDialog(
         NoticeCard.Build("Nothing was saved", why, isProblem: true).ToInvokeResponse();
 
     // The card names the team; the stored role decides, so an edited team id finds nothing here.
-    // The lead's calendar day: Teams sends the sender's local time with each activity, whose
-    // offset turns the server's clock into their date; without it, UTC is the best guess.
-    private DateOnly TodayOf(IActivity activity)
-    {
-        var now = clock.GetUtcNow();
-        var local = activity.LocalTimestamp is { } stamp ? now.ToOffset(stamp.Offset) : now;
-        return DateOnly.FromDateTime(local.DateTime);
-    }
-
     private static partial class Log
     {
         [LoggerMessage(Level = LogLevel.Information, Message = "Observation {ObservationId} was logged for team {TeamId}")]

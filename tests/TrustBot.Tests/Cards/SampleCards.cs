@@ -1,5 +1,9 @@
+using TrustBot.Actions;
 using TrustBot.Bot;
 using TrustBot.Cards;
+using TrustBot.Definition;
+using TrustBot.Domain.Definition;
+using TrustBot.Domain.Actions;
 using TrustBot.Domain.Observations;
 using TrustBot.Domain.Pulse;
 using TrustBot.Domain.Questions;
@@ -49,12 +53,40 @@ public static class SampleCards
             yield return questionCard;
         }
 
+        foreach (var actionCard in ActionCards(opened))
+        {
+            yield return actionCard;
+        }
+
         var report = new SummaryReport(TeamSummaries.Build([lastRun], []), ["More honesty in stand-ups, please.", "We help each other."]);
         yield return ("summary-lead", SummaryCard.Build(run.TeamId, "Contoso", report, forLead: true));
         yield return ("summary-team-posted", SummaryCard.Build(run.TeamId, "Contoso", report, forLead: false, note: "Posted to the team's channel."));
         yield return ("summary-not-enough-answers", SummaryCard.Build(run.TeamId, "Contoso", new SummaryReport(TeamSummaries.Build([lastRun with { Responded = 2 }], []), []), forLead: true));
         yield return ("factors", FactorsCard.Build("Contoso", report.Summary));
+        foreach (var definitionCard in DefinitionCards(opened))
+        {
+            yield return definitionCard;
+        }
+
         yield return ("every-element", EveryElement());
+    }
+
+    private static IEnumerable<(string Name, AdaptiveCard Card)> ActionCards(DateTimeOffset now)
+    {
+        var team = new Team("19:contoso@thread.tacv2", "tenant", "Contoso", TeamKind.Team, "19:contoso@thread.tacv2", "https://smba.example/", now);
+        RosterMember[] roster = [new("aad-megan", "29:1megan", "Megan Bowen"), new("aad-adele", "29:1adele", "Adele Vance")];
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var items = Enumerable.Range(0, 6).Select(i => new ActionDraft($"Share the release checklist before planning #{i}", roster[i % 2].MemberId, today.AddDays(i - 2), TrustFactors.All[i].Id)
+                .ToItem(team.Id, roster[i % 2].Name, "aad-megan", now.AddMinutes(i), Guid.NewGuid()))
+            .Select((item, i) => i < 2 ? item with { CompletedAt = now } : item)
+            .ToList();
+        var reader = new ActionListReader("aad-megan", today, now, roster);
+        yield return ("action-add", AddActionCard.Build(team, roster, today, ActionForm.Blank("aad-megan", string.Empty)));
+        yield return ("action-add-refused", AddActionCard.Build(team, roster, today, new ActionForm(new string('x', 201), "aad-mallory", "soon", "gossip"),
+            ["The title is 201 characters long; please keep it to 200 or fewer.", "That due date isn't one I can read; please pick the day from the calendar."]));
+        yield return ("actions", ActionListCard.Build(team, items, reader, new ActionListNotice("\"Share the release checklist\" is completed. Well done!", IsProblem: false)));
+        yield return ("actions-refused", ActionListCard.Build(team, items, reader, new ActionListNotice("Only Adele Vance or a lead of the team can change it.", IsProblem: true)));
+        yield return ("actions-none", ActionListCard.Build(team, [], reader));
     }
 
     private static IEnumerable<(string Name, AdaptiveCard Card)> QuestionCards(DateTimeOffset now)
@@ -98,6 +130,31 @@ public static class SampleCards
         yield return ("observation-saved", ObservationSavedCard.Build(observations[0]));
         yield return ("observations", ObservationListCard.Build(team, observations));
         yield return ("observations-none", ObservationListCard.Build(team, []));
+    }
+
+    private static IEnumerable<(string Name, AdaptiveCard Card)> DefinitionCards(DateTimeOffset now)
+    {
+        var team = new Team("19:contoso@thread.tacv2", "tenant", "Contoso", TeamKind.Team, "19:contoso@thread.tacv2", "https://smba.example/", now);
+        var proposals = new[]
+        {
+            TrustProposal.New(team.Id, "We say early when something is going wrong, and nobody is blamed for it.", new ProposalAuthor("aad-megan", "Megan Bowen"), now, Guid.NewGuid()),
+            TrustProposal.New(team.Id, "We do what we said we would, or say why not.", null, now.AddMinutes(1), Guid.NewGuid()),
+            TrustProposal.New(team.Id, "We ask for help before it is too late.", null, now.AddMinutes(2), Guid.NewGuid()),
+        };
+        var vote = new TrustVote(team.Id, PulseRunIds.New(now, Guid.Empty), [.. proposals.Select(p => p.Id)], now, now.AddDays(3), null);
+        var votes = new Dictionary<string, int> { [proposals[0].Id] = 3, [proposals[1].Id] = 1 };
+        var charter = new TrustCharter(team.Id, 2, [proposals[0].Text, proposals[1].Text], now.AddDays(3), "Lynne Robbins");
+        yield return ("trust-propose", ProposalCard.Build(team));
+        yield return ("trust-propose-refused", ProposalCard.Build(team with { Name = null }, new string('x', 281), named: true, ["Your statement is 281 characters long; please keep it to 280 or fewer."]));
+        yield return ("trust-ballot", BallotCard.Build(vote, proposals, "Contoso"));
+        yield return ("trust-ballot-voted", BallotCard.Build(vote, proposals, null, [proposals[0].Id, proposals[2].Id], notice: "Your vote is saved."));
+        yield return ("trust-ballot-refused", BallotCard.Build(vote, proposals, null, [], problems: ["Please pick at most 3 statements (you picked 4)."]));
+        yield return ("charter-finalize", FinalizeCard.Build(team, proposals, votes));
+        yield return ("charter-finalize-refused", FinalizeCard.Build(team, proposals, votes, [], string.Empty, ["Please keep at least one statement for the charter."]));
+        yield return ("charter-lead", CharterCard.Build(charter, "Contoso", canPost: true, notice: "Posted to the team's channel."));
+        yield return ("charter-member", CharterCard.Build(charter, null, canPost: false));
+        yield return ("charter-history", CharterHistoryCard.Build([charter, charter with { Version = 1, Statements = [proposals[2].Text] }], "Contoso"));
+        yield return ("charter-history-none", CharterHistoryCard.Build([], "Contoso"));
     }
 
     // Exercises every element and action of the card model, so a serialisation mistake in one

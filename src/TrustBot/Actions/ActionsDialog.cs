@@ -1,0 +1,178 @@
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Schema;
+using TrustBot.Bot;
+using TrustBot.Cards;
+using TrustBot.Delivery;
+using TrustBot.Domain.Actions;
+using TrustBot.Domain.Teams;
+using TrustBot.Teams;
+
+namespace TrustBot.Actions;
+
+/// <summary>
+/// Stage 4: members add action items with an owner, a due date and the factor they address, and
+/// work through the team's list: complete, reopen, reassign, reschedule. Owners change their own
+/// items, leads any of the team's.
+/// </summary>
+public sealed partial class ActionsDialog(
+    TeamDirectory directory,
+    ITeamStore teams,
+    ITeamsMessenger messenger,
+    IActionItemStore actions,
+    TimeProvider clock,
+    ILogger<ActionsDialog> logger) : IDialog
+{
+    /// <inheritdoc />
+    public IReadOnlyList<BotCommand> Commands => [BotCommands.AddAction, BotCommands.Actions];
+
+    /// <inheritdoc />
+    public IReadOnlyList<string> Verbs =>
+        [AddActionCard.AddVerb, ActionListCard.CompleteVerb, ActionListCard.ReopenVerb, ActionListCard.ReassignVerb, ActionListCard.RescheduleVerb];
+
+    /// <inheritdoc />
+    public async Task OnCommandAsync(ITurnContext<IMessageActivity> turn, BotCommand command, string argument, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        var resolution = await directory.ResolveMemberTeamAsync(turn, cancellationToken).ConfigureAwait(false);
+        if (resolution.Team is not { } team)
+        {
+            await turn.SendActivityAsync(resolution.Problem, cancellationToken: cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var memberId = ActivityIdentity.MemberIdOf(turn.Activity);
+        var roster = await messenger.GetRosterAsync(team, cancellationToken).ConfigureAwait(false);
+        var today = LocalCalendar.TodayOf(clock, turn.Activity);
+        var card = command == BotCommands.AddAction
+            ? AddActionCard.Build(team, roster, today, ActionForm.Blank(memberId, argument))
+            : await ListAsync(team, new ActionListReader(memberId, today, clock.GetUtcNow(), roster), null, cancellationToken).ConfigureAwait(false);
+        await turn.SendActivityAsync(MessageFactory.Attachment(card.ToAttachment()), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async Task<AdaptiveCardInvokeResponse> OnVerbAsync(ITurnContext<IInvokeActivity> turn, AdaptiveCardInvokeValue invoke, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        ArgumentNullException.ThrowIfNull(invoke);
+        var verb = invoke.Action?.Verb;
+        var teamId = verb == AddActionCard.AddVerb ? ActionCardData.ReadAdd(invoke.Action?.Data)?.TeamId : ActionCardData.ReadItem(invoke.Action?.Data)?.TeamId;
+        if (teamId is null)
+        {
+            return Problem("This card can't be used", "Its data isn't what I sent, so nothing changed. Type actions to get a fresh list.");
+        }
+
+        var member = await MemberOfAsync(turn.Activity, teamId, cancellationToken).ConfigureAwait(false);
+        if (member is null)
+        {
+            Log.Refused(logger, teamId);
+            return Problem("Nothing changed", "This card belongs to a team you're not a member of.");
+        }
+
+        return verb == AddActionCard.AddVerb
+            ? await AddAsync(member, ActionCardData.ReadAdd(invoke.Action!.Data)!.Form, cancellationToken).ConfigureAwait(false)
+            : await ChangeAsync(member, verb!, ActionCardData.ReadItem(invoke.Action!.Data)!, cancellationToken).ConfigureAwait(false);
+    }
+
+    // The card names the team; the roster and the stored roles decide whether the sender belongs to it.
+    private async Task<TeamMember?> MemberOfAsync(IActivity activity, string teamId, CancellationToken cancellationToken)
+    {
+        var team = await teams.GetTeamAsync(teamId, cancellationToken).ConfigureAwait(false);
+        if (team is null)
+        {
+            return null;
+        }
+
+        var memberId = ActivityIdentity.MemberIdOf(activity);
+        var roster = await messenger.GetRosterAsync(team, cancellationToken).ConfigureAwait(false);
+        var isLead = await directory.LeadsAsync(memberId, teamId, cancellationToken).ConfigureAwait(false);
+        var reader = new ActionListReader(memberId, LocalCalendar.TodayOf(clock, activity), clock.GetUtcNow(), roster);
+        return isLead || roster.Any(m => m.MemberId == memberId) ? new TeamMember(team, reader, isLead) : null;
+    }
+
+    private async Task<AdaptiveCardInvokeResponse> AddAsync(TeamMember member, ActionForm form, CancellationToken cancellationToken)
+    {
+        var check = form.Check(member.Reader.Today, member.Reader.Roster);
+        if (check.Draft is not { } draft)
+        {
+            return AddActionCard.Build(member.Team, member.Reader.Roster, member.Reader.Today, form, check.Problems).ToInvokeResponse();
+        }
+
+        var owner = member.Reader.Roster.First(m => m.MemberId == draft.OwnerId);
+        var item = draft.ToItem(member.Team.Id, owner.Name, member.Reader.MemberId, member.Reader.Now, Guid.NewGuid());
+        await actions.AddAsync(item, cancellationToken).ConfigureAwait(false);
+        Log.Added(logger, item.Id, item.TeamId);
+        return NoticeCard.Build("Action added", $"\"{item.Title}\": {ActionView.Facts(item)}. Type actions to see the team's list.").ToInvokeResponse();
+    }
+
+    private async Task<AdaptiveCardInvokeResponse> ChangeAsync(TeamMember member, string verb, ItemClickData click, CancellationToken cancellationToken)
+    {
+        var (change, unreadable) = ChangeOf(member, verb, click);
+        if (change is null)
+        {
+            return (await ListAsync(member.Team, member.Reader, new ActionListNotice(unreadable!, IsProblem: true), cancellationToken).ConfigureAwait(false)).ToInvokeResponse();
+        }
+
+        var update = await actions.UpdateAsync(member.Team.Id, click.ItemId, change, new ActionActor(member.Reader.MemberId, member.IsLead), cancellationToken).ConfigureAwait(false);
+        if (update.Outcome == ActionUpdateOutcome.NotFound)
+        {
+            return Problem("Nothing changed", "That action item isn't one of this team's. Type actions to get a fresh list.");
+        }
+
+        Log.Changed(logger, verb, click.ItemId, member.Team.Id, update.Outcome);
+        var notice = update.Outcome switch
+        {
+            ActionUpdateOutcome.Updated => new ActionListNotice(Done(verb, update.Item!), IsProblem: false),
+            ActionUpdateOutcome.Refused => new ActionListNotice(update.Problem!, IsProblem: true),
+            _ => new ActionListNotice($"Someone changed \"{update.Item!.Title}\" at the same moment, so your change was not saved. Here is how it stands now; try again if it's still needed.", IsProblem: true),
+        };
+        return (await ListAsync(member.Team, member.Reader, notice, cancellationToken).ConfigureAwait(false)).ToInvokeResponse();
+    }
+
+    private static (ActionChange? Change, string? Problem) ChangeOf(TeamMember member, string verb, ItemClickData click)
+    {
+        switch (verb)
+        {
+            case ActionListCard.CompleteVerb:
+                return (new CompleteAction(member.Reader.Now), null);
+            case ActionListCard.ReopenVerb:
+                return (new ReopenAction(), null);
+            case ActionListCard.RescheduleVerb:
+                return ActionForm.UnreadableDay(click.DueOn) is { } unreadable
+                    ? (null, unreadable)
+                    : (new RescheduleAction(ActionForm.ParseDay(click.DueOn)!.Value, member.Reader.Today), null);
+            default:
+                var owner = member.Reader.Roster.FirstOrDefault(m => m.MemberId == click.Owner);
+                return owner is null
+                    ? (null, string.Join(' ', ActionRules.OwnerProblems(click.Owner ?? string.Empty, [.. member.Reader.Roster.Select(m => m.MemberId)])))
+                    : (new ReassignAction(owner.MemberId, owner.Name), null);
+        }
+    }
+
+    private static string Done(string verb, ActionItem item) => verb switch
+    {
+        ActionListCard.CompleteVerb => $"\"{item.Title}\" is completed. Well done!",
+        ActionListCard.ReopenVerb => $"\"{item.Title}\" is open again.",
+        ActionListCard.RescheduleVerb => $"\"{item.Title}\" is now due {Observations.ObservationView.Day(item.DueOn)}.",
+        _ => $"\"{item.Title}\" now belongs to {item.OwnerName ?? "its new owner"}.",
+    };
+
+    private async Task<AdaptiveCard> ListAsync(Team team, ActionListReader reader, ActionListNotice? notice, CancellationToken cancellationToken) =>
+        ActionListCard.Build(team, await actions.GetAllAsync(team.Id, cancellationToken).ConfigureAwait(false), reader, notice);
+
+    private static AdaptiveCardInvokeResponse Problem(string title, string message) =>
+        NoticeCard.Build(title, message, isProblem: true).ToInvokeResponse();
+
+    private sealed record TeamMember(Team Team, ActionListReader Reader, bool IsLead);
+
+    private static partial class Log
+    {
+        [LoggerMessage(Level = LogLevel.Information, Message = "Action item {ItemId} was added for team {TeamId}")]
+        public static partial void Added(ILogger logger, string itemId, string teamId);
+
+        [LoggerMessage(Level = LogLevel.Information, Message = "{Verb} on action item {ItemId} of team {TeamId}: {Outcome}")]
+        public static partial void Changed(ILogger logger, string verb, string itemId, string teamId, ActionUpdateOutcome outcome);
+
+        [LoggerMessage(Level = LogLevel.Warning, Message = "An action card for team {TeamId} was refused: the sender is not on that team")]
+        public static partial void Refused(ILogger logger, string teamId);
+    }
+}

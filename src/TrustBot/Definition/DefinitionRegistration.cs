@@ -1,0 +1,17 @@
+using TrustBot.Bot;
+using TrustBot.Storage.Definition;
+
+namespace TrustBot.Definition;
+
+/// <summary>Registers stage 2: proposals for what trust means, the vote and the trust charter.</summary>
+public static class DefinitionRegistration
+{
+    /// <summary>Adds the definition dialogs and the table-backed stores they keep proposals, ballots and charters in.</summary>
+    public static IServiceCollection AddDefinitionStage(this IServiceCollection services)
+    {
+        services.AddTrustBotDefinitionStores();
+        services.AddSingleton<IDialog, TrustVoteDialog>();
+        services.AddSingleton<IDialog, CharterDialog>();
+        return services;
+    }
+}

@@ -1,0 +1,49 @@
+using TrustBot.Cards;
+using TrustBot.Domain.Definition;
+using TrustBot.Domain.Teams;
+
+namespace TrustBot.Definition;
+
+/// <summary>The card on which anyone in the team finishes "On our team, trust means …".</summary>
+public static class ProposalCard
+{
+    /// <summary>The verb of the submit button.</summary>
+    public const string ProposeVerb = "trust.propose";
+
+    /// <summary>Builds the card, filled in with what was sent when it was refused.</summary>
+    /// <param name="team">The team the proposal is for.</param>
+    /// <param name="text">The statement to start from.</param>
+    /// <param name="named">Whether "show my name" is on.</param>
+    /// <param name="problems">Why the last submit was refused, shown on top.</param>
+    public static AdaptiveCard Build(Team team, string? text = null, bool named = false, IReadOnlyList<string>? problems = null)
+    {
+        ArgumentNullException.ThrowIfNull(team);
+        List<CardElement> body =
+        [
+            DefinitionView.Heading("What does trust mean to us?", team.Name),
+            new TextBlock("Finish the sentence in your own words. The lead will open a vote on everyone's proposals, and the favourites become the team's trust charter. " +
+                          "Your proposal is anonymous unless you choose to show your name.") { IsSubtle = true },
+        ];
+        if (problems is { Count: > 0 })
+        {
+            body.Add(CardBlocks.Problems(problems));
+        }
+
+        body.Add(new TextInput(DefinitionCardData.TextInput)
+        {
+            Label = DefinitionView.Sentence,
+            Placeholder = "… we say early when something is going wrong, and nobody is blamed for it.",
+            MaxLength = DefinitionRules.MaxTextLength,
+            IsMultiline = true,
+            IsRequired = true,
+            ErrorMessage = "Please finish the sentence.",
+            Value = text,
+        });
+        body.Add(new ToggleInput(DefinitionCardData.NamedInput, "Show my name with it") { Value = named ? "true" : "false" });
+        return new AdaptiveCard
+        {
+            Body = body,
+            Actions = [new ExecuteAction("Propose", ProposeVerb) { Data = DefinitionCardData.ForTeam(team.Id), Style = ActionStyle.Positive }],
+        };
+    }
+}

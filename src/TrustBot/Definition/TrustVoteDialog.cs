@@ -1,0 +1,228 @@
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Schema;
+using TrustBot.Bot;
+using TrustBot.Cards;
+using TrustBot.Delivery;
+using TrustBot.Domain.Definition;
+using TrustBot.Domain.Teams;
+using TrustBot.Teams;
+
+namespace TrustBot.Definition;
+
+/// <summary>
+/// Stage 2, the first half: anyone in the team proposes how to finish "On our team, trust means …",
+/// and a lead opens a vote, sending every member a ballot in their 1:1 chat.
+/// </summary>
+public sealed partial class TrustVoteDialog(
+    TeamDirectory directory,
+    ITeamStore teams,
+    ITrustVoteStore votes,
+    ITeamsMessenger messenger,
+    TimeProvider clock,
+    ILogger<TrustVoteDialog> logger) : IDialog
+{
+    /// <inheritdoc />
+    public IReadOnlyList<BotCommand> Commands => [BotCommands.DefineTrust, BotCommands.OpenVote];
+
+    /// <inheritdoc />
+    public IReadOnlyList<string> Verbs => [ProposalCard.ProposeVerb, BallotCard.VoteVerb];
+
+    /// <inheritdoc />
+    public async Task OnCommandAsync(ITurnContext<IMessageActivity> turn, BotCommand command, string argument, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        var mustLead = command == BotCommands.OpenVote;
+        var resolution = mustLead
+            ? await directory.ResolveLedTeamAsync(turn, cancellationToken).ConfigureAwait(false)
+            : await directory.ResolveMemberTeamAsync(turn, cancellationToken).ConfigureAwait(false);
+        if (resolution.Team is not { } team)
+        {
+            await turn.SendActivityAsync(resolution.Problem, cancellationToken: cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        if (mustLead)
+        {
+            await OpenVoteAsync(turn, team, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var card = ProposalCard.Build(team, argument.Length > 0 ? argument : null);
+        await turn.SendActivityAsync(MessageFactory.Attachment(card.ToAttachment()), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public Task<AdaptiveCardInvokeResponse> OnVerbAsync(ITurnContext<IInvokeActivity> turn, AdaptiveCardInvokeValue invoke, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        ArgumentNullException.ThrowIfNull(invoke);
+        return invoke.Action.Verb == ProposalCard.ProposeVerb
+            ? ProposeAsync(turn.Activity, invoke.Action.Data, cancellationToken)
+            : VoteAsync(ActivityIdentity.MemberIdOf(turn.Activity), invoke.Action.Data, cancellationToken);
+    }
+
+    private async Task OpenVoteAsync(ITurnContext turn, Team team, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        if (await votes.GetVoteAsync(team.Id, cancellationToken).ConfigureAwait(false) is { } open && open.IsOpenAt(now))
+        {
+            await turn.SendActivityAsync(AlreadyOpen(open), cancellationToken: cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var proposals = await votes.GetProposalsAsync(team.Id, cancellationToken).ConfigureAwait(false);
+        if (proposals.Count < DefinitionRules.MinProposalsForVote)
+        {
+            await turn.SendActivityAsync(
+                $"A vote needs at least {DefinitionRules.MinProposalsForVote} proposals, and your team has {proposals.Count} so far. " +
+                $"Ask the team to type {BotCommands.DefineTrust.Text} to propose how they would finish \"{DefinitionView.Sentence}\".",
+                cancellationToken: cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var roster = await messenger.GetRosterAsync(team, cancellationToken).ConfigureAwait(false);
+        if (roster.Count == 0)
+        {
+            await turn.SendActivityAsync("I couldn't find anyone in this team to send a ballot to.", cancellationToken: cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var vote = TrustVote.Open(team.Id, [.. proposals.Select(p => p.Id)], now, Guid.NewGuid());
+        if (!await votes.TryOpenVoteAsync(vote, [.. roster.Select(m => m.MemberId)], now, cancellationToken).ConfigureAwait(false))
+        {
+            var winner = await votes.GetVoteAsync(team.Id, cancellationToken).ConfigureAwait(false);
+            await turn.SendActivityAsync(winner is null ? "Another lead is opening a vote right now." : AlreadyOpen(winner), cancellationToken: cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var sent = await SendBallotsAsync(team, roster, vote, proposals, cancellationToken).ConfigureAwait(false);
+        Log.VoteOpened(logger, vote.Id, team.Id);
+        var unreached = roster.Count - sent;
+        await turn.SendActivityAsync(MessageFactory.Attachment(NoticeCard.Build(
+            "Vote opened",
+            $"I sent a ballot with the {proposals.Count} proposals to {sent} of {roster.Count} members in their 1:1 chat with me" +
+            (unreached > 0 ? $" ({unreached} couldn't be reached)" : string.Empty) +
+            $". It stays open until {CardText.LocalDateTime(vote.ClosesAt)}; type {BotCommands.FinalizeCharter.Text} to close it and write the charter.").ToAttachment()),
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    // In the turn, as the pulse does until the scheduler's delivery queue takes fan-out over.
+    private async Task<int> SendBallotsAsync(Team team, IReadOnlyList<RosterMember> roster, TrustVote vote, IReadOnlyList<TrustProposal> proposals, CancellationToken cancellationToken)
+    {
+        var sent = 0;
+        var card = BallotCard.Build(vote, proposals, team.Name);
+        foreach (var member in roster)
+        {
+            try
+            {
+                // An activity of its own for each member: sending one fills in its conversation.
+                var ballot = MessageFactory.Attachment(card.ToAttachment());
+                // Members who get a ballot belong to the team, so their 1:1 commands find it too.
+                await teams.EnsureMembershipAsync(new Membership(member.MemberId, team.Id, TeamRole.Member, member.Name), cancellationToken).ConfigureAwait(false);
+                await messenger.SendToMemberAsync(team, member, ballot, cancellationToken).ConfigureAwait(false);
+                sent++;
+            }
+            catch (Exception ex) when (ex is ErrorResponseException or HttpRequestException or Microsoft.Rest.HttpOperationException)
+            {
+                Log.DeliveryFailed(logger, ex, vote.Id);
+            }
+        }
+
+        return sent;
+    }
+
+    private async Task<AdaptiveCardInvokeResponse> ProposeAsync(IActivity activity, object? data, CancellationToken cancellationToken)
+    {
+        if (DefinitionCardData.ReadProposal(data) is not { } proposal)
+        {
+            return Unusable($"nothing was proposed. Type {BotCommands.DefineTrust.Text} to get a fresh card.");
+        }
+
+        var memberId = ActivityIdentity.MemberIdOf(activity);
+        if (await FindMemberTeamAsync(activity, memberId, proposal.TeamId, cancellationToken).ConfigureAwait(false) is not { } team)
+        {
+            return Refused("Nothing was proposed", "This card is for a team I don't know you belong to.");
+        }
+
+        var problems = DefinitionRules.ProposalProblems(proposal.Text);
+        if (problems.Count > 0)
+        {
+            return ProposalCard.Build(team, proposal.Text, proposal.Named, problems).ToInvokeResponse();
+        }
+
+        var author = proposal.Named ? new ProposalAuthor(memberId, activity.From?.Name ?? "A team member") : null;
+        var stored = TrustProposal.New(team.Id, proposal.Text!, author, clock.GetUtcNow(), Guid.NewGuid());
+        await votes.AddProposalAsync(stored, cancellationToken).ConfigureAwait(false);
+        Log.Proposed(logger, stored.Id, team.Id);
+        return NoticeCard.Build(
+            "Thanks, your proposal is in",
+            $"\"{stored.Text}\" ({(author is null ? "anonymous" : $"proposed by {author.Name}")}). " +
+            "It will be on the ballot when a lead opens the next vote.").ToInvokeResponse();
+    }
+
+    private async Task<AdaptiveCardInvokeResponse> VoteAsync(string memberId, object? data, CancellationToken cancellationToken)
+    {
+        if (DefinitionCardData.ReadBallot(data) is not { } ballot)
+        {
+            return Unusable("no vote was recorded.");
+        }
+
+        var vote = await votes.GetVoteAsync(ballot.TeamId, cancellationToken).ConfigureAwait(false);
+        var invited = vote?.Id == ballot.VoteId
+            ? await votes.GetBallotAsync(ballot.TeamId, ballot.VoteId, memberId, cancellationToken).ConfigureAwait(false)
+            : null;
+        if (vote is null || invited is null)
+        {
+            return Refused("No vote was recorded", "This ballot isn't one I sent you, or a newer vote has replaced it.");
+        }
+
+        var now = clock.GetUtcNow();
+        if (!vote.IsOpenAt(now))
+        {
+            return Refused("This vote has closed", $"It closed at {CardText.LocalDateTime(vote.ClosedAt ?? vote.ClosesAt)}, so your vote wasn't changed. Type {BotCommands.Charter.Text} to see the charter.");
+        }
+
+        var proposals = await BallotProposalsAsync(vote, cancellationToken).ConfigureAwait(false);
+        var problems = DefinitionRules.BallotProblems(vote, ballot.Picks);
+        if (problems.Count > 0)
+        {
+            return BallotCard.Build(vote, proposals, teamName: null, invited.Picks, problems: problems).ToInvokeResponse();
+        }
+
+        await votes.SaveBallotAsync(invited with { Picks = ballot.Picks, CastAt = now }, cancellationToken).ConfigureAwait(false);
+        return BallotCard.Build(vote, proposals, teamName: null, ballot.Picks,
+            notice: $"Your vote is saved. You can change it until {CardText.LocalDateTime(vote.ClosesAt)}.").ToInvokeResponse();
+    }
+
+    private async Task<IReadOnlyList<TrustProposal>> BallotProposalsAsync(TrustVote vote, CancellationToken cancellationToken) =>
+        [.. (await votes.GetProposalsAsync(vote.TeamId, cancellationToken).ConfigureAwait(false)).Where(p => vote.ProposalIds.Contains(p.Id, StringComparer.Ordinal))];
+
+    // The team of the conversation the card was clicked in, which Teams authenticated; in a 1:1 chat,
+    // a team the sender is stored as belonging to. An edited team id finds neither.
+    private async Task<Team?> FindMemberTeamAsync(IActivity activity, string memberId, string teamId, CancellationToken cancellationToken)
+    {
+        var belongs = ActivityIdentity.TeamOf(activity, clock.GetUtcNow()) is { } here
+            ? here.Id == teamId
+            : memberId.Length > 0 && await teams.GetMembershipAsync(memberId, teamId, cancellationToken).ConfigureAwait(false) is not null;
+        return belongs ? await teams.GetTeamAsync(teamId, cancellationToken).ConfigureAwait(false) : null;
+    }
+
+    private static string AlreadyOpen(TrustVote vote) =>
+        $"A vote is already open until {CardText.LocalDateTime(vote.ClosesAt)}. Type {BotCommands.FinalizeCharter.Text} to close it and write the charter.";
+
+    private static AdaptiveCardInvokeResponse Refused(string title, string why) => NoticeCard.Build(title, why, isProblem: true).ToInvokeResponse();
+
+    private static AdaptiveCardInvokeResponse Unusable(string outcome) => Refused("This card can't be used", $"Its data isn't what I sent, so {outcome}");
+
+    private static partial class Log
+    {
+        [LoggerMessage(Level = LogLevel.Information, Message = "Proposal {ProposalId} was added for team {TeamId}")]
+        public static partial void Proposed(ILogger logger, string proposalId, string teamId);
+
+        [LoggerMessage(Level = LogLevel.Information, Message = "Vote {VoteId} was opened for team {TeamId}")]
+        public static partial void VoteOpened(ILogger logger, string voteId, string teamId);
+
+        [LoggerMessage(Level = LogLevel.Warning, Message = "A ballot of vote {VoteId} could not be delivered to one member")]
+        public static partial void DeliveryFailed(ILogger logger, Exception exception, string voteId);
+    }
+}
