@@ -1,3 +1,4 @@
+using TrustBot.Domain.Actions;
 using TrustBot.Domain.Observations;
 using TrustBot.Domain.Pulse;
 
@@ -10,10 +11,12 @@ public static class TeamSummaries
     public const int DefaultTrendLength = 8;
 
     /// <summary>The team's summary.</summary>
-    /// <param name="newestFirst">Every closed run of the team, newest first (as storage lists them); see <see cref="SummaryViews.From"/> for why every one.</param>
+    /// <param name="newestFirst">The team's recent closed runs, newest first (as storage lists them); each run that met its k is a view.</param>
     /// <param name="observations">The team's observations; those of the 90 days up to the latest view count.</param>
     /// <param name="trendLength">How many of the latest views the trust-index trend shows.</param>
-    public static TeamSummary Build(IReadOnlyList<PulseRollup> newestFirst, IReadOnlyList<Observation> observations, int trendLength = DefaultTrendLength)
+    /// <param name="actions">The team's action items, for "did it help?"; none when left out.</param>
+    public static TeamSummary Build(
+        IReadOnlyList<PulseRollup> newestFirst, IReadOnlyList<Observation> observations, int trendLength = DefaultTrendLength, IReadOnlyList<ActionItem>? actions = null)
     {
         ArgumentNullException.ThrowIfNull(newestFirst);
         ArgumentNullException.ThrowIfNull(observations);
@@ -32,6 +35,9 @@ public static class TeamSummaries
             factors,
             insights.Hindrances,
             insights.Contributors,
-            insights.Weakest);
+            insights.Weakest)
+        {
+            ActionEffects = ActionEffects.Of(actions ?? [], views),
+        };
     }
 }

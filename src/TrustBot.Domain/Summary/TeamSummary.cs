@@ -21,6 +21,9 @@ public sealed record TeamSummary(
     IReadOnlyList<FactorInsight> Contributors,
     TrustFactor? Weakest)
 {
+    /// <summary>Factors whose action items are all done, with their score before and after.</summary>
+    public IReadOnlyList<ActionEffect> ActionEffects { get; init; } = [];
+
     /// <summary>The trust index of the latest view minus that of the previous one, or null without both.</summary>
     public double? TrustIndexChange => Latest is null || Previous is null ? null : Latest.TrustIndex - Previous.TrustIndex;
 }

@@ -34,7 +34,7 @@ public static class SummaryCard
         if (summary.Latest is not { } latest)
         {
             body.Add(new TextBlock(NothingToShowYet(summary.Pending)));
-            body.Add(Placeholders());
+            body.Add(TeamWork(report));
             return new AdaptiveCard { Body = body };
         }
 
@@ -65,7 +65,16 @@ public static class SummaryCard
             body.Add(new TextBlock($"{weakest.Name}: {SuggestedActions.For(weakest)}"));
         }
 
-        body.Add(Placeholders());
+        if (summary.ActionEffects.Count > 0)
+        {
+            body.Add(new TextBlock("Did it help?") { Weight = TextWeight.Bolder, Separator = true });
+            body.AddRange(summary.ActionEffects.Select(effect => new TextBlock(
+                $"• {effect.Factor.Name}: {effect.Before.ToString("0.0", CultureInfo.InvariantCulture)} before its " +
+                $"{effect.Completed} action{(effect.Completed == 1 ? string.Empty : "s")}, " +
+                $"{effect.After.ToString("0.0", CultureInfo.InvariantCulture)} since they were done") { Spacing = Spacing.Small }));
+        }
+
+        body.Add(TeamWork(report));
         if (forLead && report.Comments.Count > 0)
         {
             body.Add(new TextBlock("What people wrote (anonymous, in random order)") { Weight = TextWeight.Bolder, Separator = true });
@@ -108,12 +117,16 @@ public static class SummaryCard
         body.AddRange(insights.Select(insight => new TextBlock("• " + insight.Evidence) { Spacing = Spacing.Small }));
     }
 
-    // Stages 2, 4 and 5 add the charter, action items and incidents here as they land.
-    private static FactSet Placeholders() => new(
+    // Stage 5 adds incidents here when it lands.
+    private static FactSet TeamWork(SummaryReport report) => new(
     [
-        new Fact("Action items", "none yet: action items arrive with stage 4"),
+        new Fact("Action items", report.OpenActions == 0
+            ? "none open: type add action to add one"
+            : $"{report.OpenActions} open" + (report.OverdueActions > 0 ? $", {report.OverdueActions} overdue" : string.Empty) + ": type actions to see them"),
         new Fact("Incidents", "none: incident recovery arrives with stage 5"),
-        new Fact("Trust charter", "none yet: the team's charter arrives with stage 2"),
+        new Fact("Trust charter", report.CharterFirstStatement is { } first
+            ? "“" + first + "” (type charter for all of it)"
+            : "none yet: type define trust to propose what trust means here"),
     ])
     {
         Separator = true,

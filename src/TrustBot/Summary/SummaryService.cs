@@ -1,3 +1,5 @@
+using TrustBot.Domain.Actions;
+using TrustBot.Domain.Definition;
 using TrustBot.Domain.Observations;
 using TrustBot.Domain.Pulse;
 using TrustBot.Domain.Summary;
@@ -8,7 +10,7 @@ namespace TrustBot.Summary;
 /// Builds a team's trust summary from roll-ups, never from raw answers: the same few reads
 /// whatever the number of answers and however long the history.
 /// </summary>
-public sealed class SummaryService(IPulseStore pulses, IObservationStore observations)
+public sealed class SummaryService(IPulseStore pulses, IObservationStore observations, IActionItemStore actions, ITrustCharterStore charters, TimeProvider clock)
 {
     /// <summary>How many recent roll-ups a summary reads: enough for the trend and its changes.</summary>
     public const int RecentRuns = 12;
@@ -21,17 +23,25 @@ public sealed class SummaryService(IPulseStore pulses, IObservationStore observa
     {
         var recent = pulses.GetRecentRollupsAsync(teamId, RecentRuns, cancellationToken);
         var notes = observations.GetRecentAsync(teamId, ObservationsRead, cancellationToken);
-        await Task.WhenAll(recent, notes).ConfigureAwait(false);
+        var items = actions.GetAllAsync(teamId, cancellationToken);
+        var charter = charters.GetCurrentAsync(teamId, cancellationToken);
+        await Task.WhenAll(recent, notes, items, charter).ConfigureAwait(false);
 
-        var summary = TeamSummaries.Build(await recent.ConfigureAwait(false), await notes.ConfigureAwait(false));
+        var allItems = await items.ConfigureAwait(false);
+        var summary = TeamSummaries.Build(await recent.ConfigureAwait(false), await notes.ConfigureAwait(false), actions: allItems);
         var comments = withComments && summary.Latest is { } latest && latest.Responded >= Anonymity.CommentThreshold(latest.AnonymityThreshold)
             ? await pulses.GetCommentsAsync(teamId, latest.RunIds[0], cancellationToken).ConfigureAwait(false)
             : [];
-        return new SummaryReport(summary, comments);
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var open = allItems.Count(item => !item.IsCompleted);
+        return new SummaryReport(summary, comments, open, allItems.Count(item => item.IsOverdue(today)), (await charter.ConfigureAwait(false))?.FirstStatement);
     }
 }
 
 /// <summary>A team's summary and the anonymous comments the lead may read with it.</summary>
 /// <param name="Summary">The numbers.</param>
 /// <param name="Comments">Comments of the latest view, in random order; empty unless it met the comment threshold.</param>
-public sealed record SummaryReport(TeamSummary Summary, IReadOnlyList<string> Comments);
+/// <param name="OpenActions">Action items not done yet.</param>
+/// <param name="OverdueActions">Of those, the ones past their due day (UTC).</param>
+/// <param name="CharterFirstStatement">The current trust charter's first statement, when there is a charter.</param>
+public sealed record SummaryReport(TeamSummary Summary, IReadOnlyList<string> Comments, int OpenActions = 0, int OverdueActions = 0, string? CharterFirstStatement = null);
