@@ -46,7 +46,7 @@ public sealed class PlaygroundPage(IPage page, string screenshots) : IAsyncDispo
     public async Task ClickAsync(string cardText, string button)
     {
         var card = await CardShowingAsync(cardText);
-        await card.GetByRole(AriaRole.Button, new() { Name = button }).ClickAsync();
+        await card.GetByRole(AriaRole.Button, new() { Name = button, Exact = true }).First.ClickAsync();
     }
 
     /// <summary>Picks the same point (1–5) for every Likert item of the latest card that shows the text.</summary>
@@ -60,6 +60,39 @@ public sealed class PlaygroundPage(IPage page, string screenshots) : IAsyncDispo
         {
             await radios.Nth((item * 5) + point - 1).CheckAsync(new() { Force = true });
         }
+    }
+
+    /// <summary>Types into the first text box of the latest card that shows the text.</summary>
+    public async Task FillTextAsync(string cardText, string value)
+    {
+        var card = await CardShowingAsync(cardText);
+        await card.Locator("textarea, input[type=text]").First.FillAsync(value);
+    }
+
+    /// <summary>Sets the first date input of the latest card that shows the text.</summary>
+    public async Task FillDateAsync(string cardText, DateOnly day)
+    {
+        var card = await CardShowingAsync(cardText);
+        // The Playground draws Input.Date as a text box with a "Select a date..." picker.
+        var input = card.Locator("input[type=date], input[placeholder*='date' i]").First;
+        await input.FillAsync(day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>Ticks the first <paramref name="count"/> checkboxes of the latest card that shows the text.</summary>
+    public async Task TickAsync(string cardText, int count)
+    {
+        var card = await CardShowingAsync(cardText);
+        for (var i = 0; i < count; i++)
+        {
+            await card.Locator("input[type=checkbox]").Nth(i).CheckAsync(new() { Force = true });
+        }
+    }
+
+    /// <summary>Picks the first radio button of the latest card that shows the text.</summary>
+    public async Task PickFirstAsync(string cardText)
+    {
+        var card = await CardShowingAsync(cardText);
+        await card.Locator("input[type=radio]").First.CheckAsync(new() { Force = true });
     }
 
     /// <summary>Saves what the screen shows now under the test results folder.</summary>
