@@ -30,6 +30,23 @@ public sealed class RecordTable<T>
     public Task<WriteResult> InsertAsync(T record, CancellationToken cancellationToken = default) =>
         _table.InsertAsync(_mapper.ToEntity(record), cancellationToken);
 
+    /// <summary>
+    /// Inserts a record unless its key is taken, in which case the stored one stays: for fresh ids
+    /// (where the taken key can only be this very write, retried after its response was lost) and
+    /// for defaults that must never overwrite what is stored. Any other conflict throws.
+    /// </summary>
+    /// <param name="record">The record.</param>
+    /// <param name="what">What it is, for the error message, e.g. "an action item".</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    public async Task InsertUnlessPresentAsync(T record, string what, CancellationToken cancellationToken = default)
+    {
+        var result = await InsertAsync(record, cancellationToken).ConfigureAwait(false);
+        if (result.Conflict is { Kind: not StorageConflictKind.AlreadyExists } conflict)
+        {
+            throw new InvalidOperationException($"Unexpected conflict inserting {what}: {conflict}.");
+        }
+    }
+
     /// <summary>Replaces a record if it is unchanged since it was read (its ETag still matches); otherwise the conflict comes back.</summary>
     public Task<WriteResult> ReplaceAsync(Stored<T> stored, CancellationToken cancellationToken = default)
     {

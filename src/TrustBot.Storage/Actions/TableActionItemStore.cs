@@ -33,11 +33,7 @@ public sealed class TableActionItemStore : IActionItemStore
             throw new ArgumentException($"'{item.Id}' is not an action item id; make one with ActionItemIds.New.", nameof(item));
         }
 
-        var result = await _items.InsertAsync(item, cancellationToken).ConfigureAwait(false);
-        if (result.Conflict is { Kind: not StorageConflictKind.AlreadyExists } conflict)
-        {
-            throw new InvalidOperationException($"Unexpected conflict inserting an action item: {conflict}.");
-        }
+        await _items.InsertUnlessPresentAsync(item, "an action item", cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />

@@ -41,11 +41,7 @@ public sealed class TableTrustVoteStore : ITrustVoteStore
             throw new ArgumentException($"'{proposal.Id}' is not a proposal id; make one with TrustProposal.New.", nameof(proposal));
         }
 
-        var result = await _proposals.InsertAsync(proposal, cancellationToken).ConfigureAwait(false);
-        if (result.Conflict is { Kind: not StorageConflictKind.AlreadyExists } conflict)
-        {
-            throw new InvalidOperationException($"Unexpected conflict inserting a proposal: {conflict}.");
-        }
+        await _proposals.InsertUnlessPresentAsync(proposal, "a proposal", cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />

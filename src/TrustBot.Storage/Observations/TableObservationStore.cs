@@ -33,11 +33,7 @@ public sealed class TableObservationStore : IObservationStore
             throw new ArgumentException($"'{observation.Id}' is not an observation id; make one with ObservationIds.New.", nameof(observation));
         }
 
-        var result = await _observations.InsertAsync(observation, cancellationToken).ConfigureAwait(false);
-        if (result.Conflict is { Kind: not StorageConflictKind.AlreadyExists } conflict)
-        {
-            throw new InvalidOperationException($"Unexpected conflict inserting an observation: {conflict}.");
-        }
+        await _observations.InsertUnlessPresentAsync(observation, "an observation", cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />

@@ -54,13 +54,8 @@ public sealed class TableTeamStore : ITeamStore
     public async Task EnsureMembershipAsync(Membership membership, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(membership);
-        var result = await _memberships.InsertAsync(membership, cancellationToken).ConfigureAwait(false);
-
         // AlreadyExists is the point: whatever role is stored (a lead, say) wins over the default.
-        if (result.Conflict is { Kind: not StorageConflictKind.AlreadyExists } conflict)
-        {
-            throw new InvalidOperationException($"Unexpected conflict inserting a membership: {conflict}.");
-        }
+        await _memberships.InsertUnlessPresentAsync(membership, "a membership", cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />

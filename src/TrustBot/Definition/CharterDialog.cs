@@ -32,9 +32,7 @@ public sealed partial class CharterDialog(
     {
         ArgumentNullException.ThrowIfNull(turn);
         var mustLead = command == BotCommands.FinalizeCharter;
-        var resolution = mustLead
-            ? await directory.ResolveLedTeamAsync(turn, cancellationToken).ConfigureAwait(false)
-            : await directory.ResolveMemberTeamAsync(turn, cancellationToken).ConfigureAwait(false);
+        var resolution = await directory.ResolveTeamAsync(turn, mustLead ? TeamRole.Lead : TeamRole.Member, cancellationToken).ConfigureAwait(false);
         if (resolution.Team is not { } team)
         {
             await turn.SendActivityAsync(resolution.Problem, cancellationToken: cancellationToken).ConfigureAwait(false);

@@ -64,7 +64,7 @@ public sealed class TeamDirectory(ITeamStore teams, DataDeletion deletion, TimeP
     /// in a 1:1 chat, the one team the sender leads.
     /// </summary>
     public Task<TeamResolution> ResolveLedTeamAsync(ITurnContext turn, CancellationToken cancellationToken) =>
-        ResolveAsync(turn, TeamRole.Lead, cancellationToken);
+        ResolveTeamAsync(turn, TeamRole.Lead, cancellationToken);
 
     /// <summary>
     /// The team a member's command acts on: the team of the channel or group chat it was typed in;
@@ -72,9 +72,10 @@ public sealed class TeamDirectory(ITeamStore teams, DataDeletion deletion, TimeP
     /// or was invited to a pulse).
     /// </summary>
     public Task<TeamResolution> ResolveMemberTeamAsync(ITurnContext turn, CancellationToken cancellationToken) =>
-        ResolveAsync(turn, TeamRole.Member, cancellationToken);
+        ResolveTeamAsync(turn, TeamRole.Member, cancellationToken);
 
-    private async Task<TeamResolution> ResolveAsync(ITurnContext turn, TeamRole atLeast, CancellationToken cancellationToken)
+    /// <summary>The team a command acts on, for a sender who must hold at least <paramref name="atLeast"/> there.</summary>
+    public async Task<TeamResolution> ResolveTeamAsync(ITurnContext turn, TeamRole atLeast, CancellationToken cancellationToken)
     {
         var memberId = ActivityIdentity.MemberIdOf(turn.Activity);
         var mustLead = atLeast == TeamRole.Lead;

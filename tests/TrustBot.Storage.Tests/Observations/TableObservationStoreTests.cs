@@ -15,7 +15,7 @@ public sealed class TableObservationStoreTests(AzuriteFixture azurite) : IAsyncL
     private const string OtherLead = "8:orgid:6f1c2d0e-0000-4000-8000-000000000001";
     private static readonly DateTimeOffset Monday = new(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
     private TestStorage _storage = null!;
-    private IObservationStore _store = null!;
+    private TableObservationStore _store = null!;
 
     public async Task InitializeAsync()
     {
