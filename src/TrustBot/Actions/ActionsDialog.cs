@@ -33,10 +33,8 @@ public sealed partial class ActionsDialog(
     public async Task OnCommandAsync(ITurnContext<IMessageActivity> turn, BotCommand command, string argument, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
-        var resolution = await directory.ResolveMemberTeamAsync(turn, cancellationToken).ConfigureAwait(false);
-        if (resolution.Team is not { } team)
+        if (await directory.TeamForCommandAsync(turn, TeamRole.Member, cancellationToken).ConfigureAwait(false) is not { } team)
         {
-            await turn.SendActivityAsync(resolution.Problem, cancellationToken: cancellationToken).ConfigureAwait(false);
             return;
         }
 

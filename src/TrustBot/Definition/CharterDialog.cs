@@ -32,10 +32,8 @@ public sealed partial class CharterDialog(
     {
         ArgumentNullException.ThrowIfNull(turn);
         var mustLead = command == BotCommands.FinalizeCharter;
-        var resolution = await directory.ResolveTeamAsync(turn, mustLead ? TeamRole.Lead : TeamRole.Member, cancellationToken).ConfigureAwait(false);
-        if (resolution.Team is not { } team)
+        if (await directory.TeamForCommandAsync(turn, mustLead ? TeamRole.Lead : TeamRole.Member, cancellationToken).ConfigureAwait(false) is not { } team)
         {
-            await turn.SendActivityAsync(resolution.Problem, cancellationToken: cancellationToken).ConfigureAwait(false);
             return;
         }
 

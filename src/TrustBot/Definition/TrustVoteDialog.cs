@@ -32,10 +32,8 @@ public sealed partial class TrustVoteDialog(
     {
         ArgumentNullException.ThrowIfNull(command);
         var mustLead = command == BotCommands.OpenVote;
-        var resolution = await directory.ResolveTeamAsync(turn, mustLead ? TeamRole.Lead : TeamRole.Member, cancellationToken).ConfigureAwait(false);
-        if (resolution.Team is not { } team)
+        if (await directory.TeamForCommandAsync(turn, mustLead ? TeamRole.Lead : TeamRole.Member, cancellationToken).ConfigureAwait(false) is not { } team)
         {
-            await turn.SendActivityAsync(resolution.Problem, cancellationToken: cancellationToken).ConfigureAwait(false);
             return;
         }
 

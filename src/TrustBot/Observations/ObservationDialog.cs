@@ -39,10 +39,8 @@ public sealed partial class ObservationDialog(
             return;
         }
 
-        var resolution = await directory.ResolveLedTeamAsync(turn, cancellationToken).ConfigureAwait(false);
-        if (resolution.Team is not { } team)
+        if (await directory.TeamForCommandAsync(turn, TeamRole.Lead, cancellationToken).ConfigureAwait(false) is not { } team)
         {
-            await turn.SendActivityAsync(resolution.Problem, cancellationToken: cancellationToken).ConfigureAwait(false);
             return;
         }
 

@@ -5,6 +5,7 @@ using TrustBot.Bot;
 using TrustBot.Cards;
 using TrustBot.Delivery;
 using TrustBot.Domain.Pulse;
+using TrustBot.Domain.Teams;
 using TrustBot.Teams;
 
 namespace TrustBot.Pulse;
@@ -48,10 +49,8 @@ public sealed partial class PulseDialog(
 
     private async Task StartAsync(ITurnContext turn, CancellationToken cancellationToken)
     {
-        var resolution = await directory.ResolveLedTeamAsync(turn, cancellationToken).ConfigureAwait(false);
-        if (resolution.Team is not { } team)
+        if (await directory.TeamForCommandAsync(turn, TeamRole.Lead, cancellationToken).ConfigureAwait(false) is not { } team)
         {
-            await turn.SendActivityAsync(resolution.Problem, cancellationToken: cancellationToken).ConfigureAwait(false);
             return;
         }
 
@@ -98,10 +97,8 @@ public sealed partial class PulseDialog(
 
     private async Task CloseAsync(ITurnContext turn, CancellationToken cancellationToken)
     {
-        var resolution = await directory.ResolveLedTeamAsync(turn, cancellationToken).ConfigureAwait(false);
-        if (resolution.Team is not { } team)
+        if (await directory.TeamForCommandAsync(turn, TeamRole.Lead, cancellationToken).ConfigureAwait(false) is not { } team)
         {
-            await turn.SendActivityAsync(resolution.Problem, cancellationToken: cancellationToken).ConfigureAwait(false);
             return;
         }
 

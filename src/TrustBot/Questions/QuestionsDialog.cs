@@ -28,10 +28,8 @@ public sealed class QuestionsDialog(
     /// <inheritdoc />
     public async Task OnCommandAsync(ITurnContext<IMessageActivity> turn, BotCommand command, string argument, CancellationToken cancellationToken)
     {
-        var resolution = await directory.ResolveLedTeamAsync(turn, cancellationToken).ConfigureAwait(false);
-        if (resolution.Team is not { } team)
+        if (await directory.TeamForCommandAsync(turn, TeamRole.Lead, cancellationToken).ConfigureAwait(false) is not { } team)
         {
-            await turn.SendActivityAsync(resolution.Problem, cancellationToken: cancellationToken).ConfigureAwait(false);
             return;
         }
 

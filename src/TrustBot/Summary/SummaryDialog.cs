@@ -3,6 +3,7 @@ using Microsoft.Bot.Schema;
 using TrustBot.Bot;
 using TrustBot.Cards;
 using TrustBot.Delivery;
+using TrustBot.Domain.Teams;
 using TrustBot.Teams;
 
 namespace TrustBot.Summary;
@@ -23,7 +24,7 @@ public sealed class SummaryDialog(SummaryService summaries, TeamDirectory direct
     /// <inheritdoc />
     public async Task OnCommandAsync(ITurnContext<IMessageActivity> turn, BotCommand command, string argument, CancellationToken cancellationToken)
     {
-        var resolution = await directory.ResolveLedTeamAsync(turn, cancellationToken).ConfigureAwait(false);
+        var resolution = await directory.ResolveTeamAsync(turn, TeamRole.Lead, cancellationToken).ConfigureAwait(false);
         if (resolution.Team is not { } team)
         {
             await turn.SendActivityAsync(

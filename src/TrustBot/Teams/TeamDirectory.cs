@@ -60,21 +60,27 @@ public sealed class TeamDirectory(ITeamStore teams, DataDeletion deletion, TimeP
         && (await teams.GetMembershipAsync(memberId, teamId, cancellationToken).ConfigureAwait(false))?.Role == TeamRole.Lead;
 
     /// <summary>
-    /// The team a lead's command acts on: the team of the channel or group chat it was typed in;
-    /// in a 1:1 chat, the one team the sender leads.
+    /// The team a command acts on, for a sender who must hold at least <paramref name="atLeast"/>
+    /// there; when there is none, tells the sender why and returns null.
     /// </summary>
-    public Task<TeamResolution> ResolveLedTeamAsync(ITurnContext turn, CancellationToken cancellationToken) =>
-        ResolveTeamAsync(turn, TeamRole.Lead, cancellationToken);
+    public async Task<Team?> TeamForCommandAsync(ITurnContext turn, TeamRole atLeast, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        var resolution = await ResolveTeamAsync(turn, atLeast, cancellationToken).ConfigureAwait(false);
+        if (resolution.Team is null)
+        {
+            await turn.SendActivityAsync(resolution.Problem, cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+
+        return resolution.Team;
+    }
 
     /// <summary>
-    /// The team a member's command acts on: the team of the channel or group chat it was typed in;
-    /// in a 1:1 chat, the one team the sender belongs to (as far as TrustBot knows: installed it,
-    /// or was invited to a pulse).
+    /// The team a command acts on, for a sender who must hold at least <paramref name="atLeast"/>
+    /// there: the team of the channel or group chat it was typed in; in a 1:1 chat, the one team
+    /// the sender holds that role in (as far as TrustBot knows: installed it, or was invited to a
+    /// pulse or vote).
     /// </summary>
-    public Task<TeamResolution> ResolveMemberTeamAsync(ITurnContext turn, CancellationToken cancellationToken) =>
-        ResolveTeamAsync(turn, TeamRole.Member, cancellationToken);
-
-    /// <summary>The team a command acts on, for a sender who must hold at least <paramref name="atLeast"/> there.</summary>
     public async Task<TeamResolution> ResolveTeamAsync(ITurnContext turn, TeamRole atLeast, CancellationToken cancellationToken)
     {
         var memberId = ActivityIdentity.MemberIdOf(turn.Activity);
