@@ -29,6 +29,8 @@ public sealed class StorageAccount
         // would multiply with it, so they are off.
         tableOptions.Retry.MaxRetries = 0;
         queueOptions.Retry.MaxRetries = 0;
+        // Message bodies are JSON with whatever names Teams gives; base64 keeps them valid XML on the wire.
+        queueOptions.MessageEncoding = QueueMessageEncoding.Base64;
         tableOptions.Retry.NetworkTimeout = queueOptions.Retry.NetworkTimeout = TimeSpan.FromSeconds(10);
 
         if (!string.IsNullOrWhiteSpace(options.ConnectionString))

@@ -6,11 +6,11 @@ using TrustBot.Storage.Teams;
 
 namespace TrustBot.Storage;
 
-/// <summary>Registers the table-backed <see cref="ITeamStore"/> and <see cref="IPulseStore"/>.</summary>
+/// <summary>Registers the table-backed <see cref="ITeamStore"/>, <see cref="ITeamRosterStore"/> and <see cref="IPulseStore"/>.</summary>
 public static class TeamAndPulseStoreRegistration
 {
     /// <summary>
-    /// Registers the tables of <see cref="TableTeamStore"/> and <see cref="TablePulseStore"/> (those
+    /// Registers the tables of <see cref="TableTeamStore"/>, <see cref="TableTeamRosterStore"/> and <see cref="TablePulseStore"/> (those
     /// with rows about one member as holding member data, for "forget me") and the stores as
     /// singletons. Call after <see cref="StorageServiceCollectionExtensions.AddTrustBotStorage"/>.
     /// </summary>
@@ -20,10 +20,12 @@ public static class TeamAndPulseStoreRegistration
             .AddTrustBotTable(TableTeamStore.TeamsTable)
             .AddTrustBotTable(TableTeamStore.MembershipsTable, holdsMemberData: true)
             .AddTrustBotTable(TableTeamStore.PersonalChatsTable, holdsMemberData: true)
+            .AddTrustBotTable(TableTeamRosterStore.TableName, holdsMemberData: true)
             .AddTrustBotTable(TablePulseStore.RunsTable)
             .AddTrustBotTable(TablePulseStore.InvitationsTable, holdsMemberData: true)
             .AddTrustBotTable(TablePulseStore.ResponsesTable);
         services.AddSingleton<ITeamStore, TableTeamStore>();
+        services.AddSingleton<ITeamRosterStore, TableTeamRosterStore>();
         services.AddSingleton<IPulseStore, TablePulseStore>();
         return services;
     }

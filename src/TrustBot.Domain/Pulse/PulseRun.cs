@@ -24,6 +24,16 @@ public sealed record PulseRun(
 {
     /// <summary>Whether answers are accepted at <paramref name="now"/>.</summary>
     public bool AcceptsAnswersAt(DateTimeOffset now) => State == PulseRunState.Open && now < ClosesAt;
+
+    /// <summary>
+    /// When members who have not answered are reminded: a day before it closes, or halfway through
+    /// a window shorter than two days (a reminder an hour after the card would only nag).
+    /// </summary>
+    public DateTimeOffset RemindAt()
+    {
+        var window = ClosesAt - OpensAt;
+        return ClosesAt - (window >= TimeSpan.FromDays(2) ? TimeSpan.FromDays(1) : window / 2);
+    }
 }
 
 /// <summary>The life of a pulse run.</summary>

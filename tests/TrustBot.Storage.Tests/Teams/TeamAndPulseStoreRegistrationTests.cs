@@ -46,6 +46,7 @@ public sealed class TeamAndPulseStoreRegistrationTests(AzuriteFixture azurite)
             ["Teams"] = false,
             ["Memberships"] = true,
             ["PersonalChats"] = true,
+        ["Rosters"] = true,
             ["PulseRuns"] = false,
             ["PulseInvitations"] = true,
             ["PulseResponses"] = false,

@@ -1,0 +1,36 @@
+namespace TrustBot.Domain.Scheduling;
+
+/// <summary>
+/// Something the bot must do at a time: open, remind or close a pulse run, sync a roster. Jobs are
+/// durable; the planner runs the ones that are due and deletes each once it is done. Running a job
+/// twice (after a crash) must do no harm, so every job is written to be repeatable.
+/// </summary>
+/// <param name="JobId">Unique and deterministic (see <see cref="JobIds"/>): adding the same job twice stores it once.</param>
+/// <param name="Kind">What to do.</param>
+/// <param name="TeamId">The team it is for.</param>
+/// <param name="DueAt">When it is due (UTC).</param>
+/// <param name="Subject">What it acts on: a run id, a schedule revision, an incident id.</param>
+/// <param name="Progress">What a half-done run of the job recorded (e.g. the run it opened), so a repeat carries on from there.</param>
+public sealed record ScheduledJob(
+    string JobId,
+    JobKind Kind,
+    string TeamId,
+    DateTimeOffset DueAt,
+    string Subject,
+    string? Progress = null);
+
+/// <summary>The kinds of <see cref="ScheduledJob"/>.</summary>
+public enum JobKind
+{
+    /// <summary>Open the team's scheduled pulse run (subject: the schedule revision) and plan the next one.</summary>
+    OpenPulse,
+
+    /// <summary>Remind the run's members who have not answered (subject: the run id).</summary>
+    RemindPulse,
+
+    /// <summary>Close the run and roll it up (subject: the run id).</summary>
+    ClosePulse,
+
+    /// <summary>Read the team's roster from Teams and store it (subject: what asked for it, e.g. <c>install</c>).</summary>
+    SyncRoster,
+}
