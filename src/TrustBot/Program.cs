@@ -13,6 +13,7 @@ using TrustBot.Observations;
 using TrustBot.Onboarding;
 using TrustBot.Pulse;
 using TrustBot.Questions;
+using TrustBot.Scheduling;
 using TrustBot.Teams;
 using TrustBot.Storage;
 using TrustBot.Summary;
@@ -21,7 +22,16 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddHttpClient();
 TrustBot.Observability.TelemetryRegistration.AddTrustBotTelemetry(builder);
-builder.Services.AddSingleton(TimeProvider.System);
+if (builder.Environment.IsDevelopment())
+{
+    // A clock that POST /api/dev/advance can move on, to try schedules without waiting.
+    builder.Services.AddSingleton<DevelopmentClock>();
+    builder.Services.AddSingleton<TimeProvider>(sp => sp.GetRequiredService<DevelopmentClock>());
+}
+else
+{
+    builder.Services.AddSingleton(TimeProvider.System);
+}
 
 // Bot Framework: authentication from MicrosoftAppType/Id/Password/TenantId; anonymous when no app id is set.
 builder.Services.AddSingleton<BotFrameworkAuthentication, ConfigurationBotFrameworkAuthentication>();
@@ -38,6 +48,7 @@ builder.Services.AddSingleton<DialogRouter>();
 
 // Teams, delivery and stage 1 (pulse check-ins).
 builder.Services.AddSingleton<TeamDirectory>();
+builder.Services.AddRosterSync();
 builder.Services.AddSingleton<ITeamsMessenger, ProactiveMessenger>();
 builder.Services.AddOptions<PulseOptions>()
     .Bind(builder.Configuration.GetSection(PulseOptions.SectionName))
@@ -51,19 +62,28 @@ builder.Services.AddCustomQuestions();
 builder.Services.AddObservations();
 builder.Services.AddDefinitionStage();
 builder.Services.AddActionsStage();
+builder.Services.AddSchedulingStage();
+builder.Services.AddSchedulerAndDelivery(builder.Configuration);
 builder.Services.AddSingleton<SummaryService>();
 builder.Services.AddSingleton<IDialog, SummaryDialog>();
 
 builder.Services.AddTrustBotStorage(builder.Configuration);
 builder.Services.AddTrustBotTeamAndPulseStores();
-builder.Services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage", tags: ["ready"]);
+builder.Services.AddHealthChecks()
+    .AddCheck<StorageHealthCheck>("storage", tags: ["ready"])
+    .AddCheck<DeliveryHealthCheck>("delivery", tags: ["ready"]);
 
 var app = builder.Build();
 
 app.MapBotMessages();
+if (app.Environment.IsDevelopment())
+{
+    app.MapDevelopmentClock();
+}
+
 // /healthz: the process is up. /readyz: it can reach storage, so it can do useful work.
 app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
-app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready"), ResponseWriter = HealthReportWriter.WriteAsync });
 
 app.Run();
 

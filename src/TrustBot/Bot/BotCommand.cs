@@ -20,6 +20,9 @@ public static class BotCommands
     /// <summary>A lead closes the open pulse early and rolls it up.</summary>
     public static readonly BotCommand ClosePulse = new("close pulse", "Close the open pulse early and roll up the answers (leads)");
 
+    /// <summary>A lead sets when the team's pulse check-ins open by themselves.</summary>
+    public static readonly BotCommand Schedule = new("schedule", "Set when pulse check-ins open by themselves (leads)");
+
     /// <summary>A member asks for the pulse open for them.</summary>
     public static readonly BotCommand Pulse = new("pulse", "Answer the open pulse, or change your answer");
 
@@ -68,7 +71,7 @@ public static class BotCommands
     /// <summary>All commands.</summary>
     public static IReadOnlyList<BotCommand> All { get; } =
         [
-            Pulse, CheckIn, StartPulse, ClosePulse, Summary, Factors,
+            Pulse, CheckIn, StartPulse, ClosePulse, Schedule, Summary, Factors,
             DefineTrust, OpenVote, FinalizeCharter, Charter, CharterHistory,
             AddAction, Actions,
             AddQuestion, Questions, LogObservation, Observations, Help,

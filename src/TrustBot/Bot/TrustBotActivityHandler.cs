@@ -40,8 +40,8 @@ public sealed class TrustBotActivityHandler(DialogRouter router, HelpDialog help
     /// <inheritdoc />
     /// <remarks>
     /// Handled here rather than through <see cref="TeamsActivityHandler"/>'s members-added
-    /// dispatch, which looks up every added person with a Bot Connector call: the bot only needs
-    /// to know whether it was the one added.
+    /// dispatch, which looks up every added person with a Bot Connector call: Teams names most
+    /// people's Entra object id in the update itself, so only those it does not are looked up.
     /// </remarks>
     protected override async Task OnConversationUpdateActivityAsync(ITurnContext<IConversationUpdateActivity> turnContext, CancellationToken cancellationToken)
     {
@@ -54,6 +54,11 @@ public sealed class TrustBotActivityHandler(DialogRouter router, HelpDialog help
         else if (turnContext.Activity.MembersRemoved?.Any(m => m.Id == botId) == true)
         {
             await directory.ForgetTeamAsync(turnContext, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            await directory.AddJoinedMembersAsync(turnContext, cancellationToken).ConfigureAwait(false);
+            await directory.RemoveLeftMembersAsync(turnContext, cancellationToken).ConfigureAwait(false);
         }
     }
 

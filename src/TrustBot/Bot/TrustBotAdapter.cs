@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
@@ -8,7 +9,8 @@ namespace TrustBot.Bot;
 
 /// <summary>
 /// The Bot Framework adapter with TrustBot's error handling: a failed turn is logged (without
-/// message text, which may be an answer) and the user is told, in words, that it failed.
+/// message text, which may be an answer) and the user is told, in words, that it failed. A failed
+/// proactive turn is not answered but thrown back to the code that started it.
 /// </summary>
 public sealed partial class TrustBotAdapter : CloudAdapter
 {
@@ -22,6 +24,14 @@ public sealed partial class TrustBotAdapter : CloudAdapter
     {
         OnTurnError = async (turn, exception) =>
         {
+            if (turn.Activity.Type == ActivityTypes.Event
+                && turn.Activity.Name is ActivityEventNames.ContinueConversation or ActivityEventNames.CreateConversation)
+            {
+                // A turn the bot started itself (a delivery) has nobody to apologise to: its caller
+                // retries, marks the member unreachable, or records the failure.
+                ExceptionDispatchInfo.Capture(exception).Throw();
+            }
+
             Log.TurnFailed(logger, exception, turn.Activity.Type, turn.Activity.Name, turn.Activity.ChannelId);
 
             if (turn.Activity.Type == ActivityTypes.Invoke)

@@ -1,3 +1,4 @@
+using TrustBot.Delivery;
 using TrustBot.Bot;
 using TrustBot.Storage.Definition;
 
@@ -11,6 +12,7 @@ public static class DefinitionRegistration
     {
         services.AddTrustBotDefinitionStores();
         services.AddSingleton<IDialog, TrustVoteDialog>();
+        services.AddSingleton<IDeliveryComposer, BallotDeliveryComposer>();
         services.AddSingleton<IDialog, CharterDialog>();
         return services;
     }

@@ -4,6 +4,7 @@ using TrustBot.Bot;
 using TrustBot.Cards;
 using TrustBot.Delivery;
 using TrustBot.Domain.Definition;
+using TrustBot.Domain.Scheduling;
 using TrustBot.Domain.Teams;
 using TrustBot.Teams;
 
@@ -18,6 +19,8 @@ public sealed partial class TrustVoteDialog(
     ITeamStore teams,
     ITrustVoteStore votes,
     ITeamsMessenger messenger,
+    ITeamRosterStore rosters,
+    RosterFanOut fanOut,
     TimeProvider clock,
     ILogger<TrustVoteDialog> logger) : IDialog
 {
@@ -91,40 +94,23 @@ public sealed partial class TrustVoteDialog(
             return;
         }
 
-        var sent = await SendBallotsAsync(team, roster, vote, proposals, cancellationToken).ConfigureAwait(false);
+        var sent = await SendBallotsAsync(team, roster, vote, cancellationToken).ConfigureAwait(false);
         Log.VoteOpened(logger, vote.Id, team.Id);
-        var unreached = roster.Count - sent;
         await turn.SendActivityAsync(MessageFactory.Attachment(NoticeCard.Build(
             "Vote opened",
-            $"I sent a ballot with the {proposals.Count} proposals to {sent} of {roster.Count} members in their 1:1 chat with me" +
-            (unreached > 0 ? $" ({unreached} couldn't be reached)" : string.Empty) +
+            $"I'm sending a ballot with the {proposals.Count} proposals to {sent.Queued} of {roster.Count} members in their 1:1 chat with me" +
+            (sent.Unreachable > 0 ? $" ({sent.Unreachable} blocked or uninstalled me, so I can't reach them)" : string.Empty) +
             $". It stays open until {CardText.LocalDateTime(vote.ClosesAt)}; type {BotCommands.FinalizeCharter.Text} to close it and write the charter.").ToAttachment()),
             cancellationToken).ConfigureAwait(false);
     }
 
-    // In the turn, as the pulse does until the scheduler's delivery queue takes fan-out over.
-    private async Task<int> SendBallotsAsync(Team team, IReadOnlyList<RosterMember> roster, TrustVote vote, IReadOnlyList<TrustProposal> proposals, CancellationToken cancellationToken)
+    // The ballots go out through the delivery queue; memberships are written here so that a
+    // member's 1:1 commands find the team as soon as the ballot arrives.
+    private async Task<FanOutResult> SendBallotsAsync(Team team, IReadOnlyList<RosterMember> roster, TrustVote vote, CancellationToken cancellationToken)
     {
-        var sent = 0;
-        var card = BallotCard.Build(vote, proposals, team.Name);
-        foreach (var member in roster)
-        {
-            try
-            {
-                // An activity of its own for each member: sending one fills in its conversation.
-                var ballot = MessageFactory.Attachment(card.ToAttachment());
-                // Members who get a ballot belong to the team, so their 1:1 commands find it too.
-                await teams.EnsureMembershipAsync(new Membership(member.MemberId, team.Id, TeamRole.Member, member.Name), cancellationToken).ConfigureAwait(false);
-                await messenger.SendToMemberAsync(team, member, ballot, cancellationToken).ConfigureAwait(false);
-                sent++;
-            }
-            catch (Exception ex) when (ex is ErrorResponseException or HttpRequestException or Microsoft.Rest.HttpOperationException)
-            {
-                Log.DeliveryFailed(logger, ex, vote.Id);
-            }
-        }
-
-        return sent;
+        await rosters.ReplaceAsync(team.Id, roster, cancellationToken).ConfigureAwait(false);
+        await teams.EnsureAllAsync(team.Id, roster, cancellationToken).ConfigureAwait(false);
+        return await fanOut.QueueAsync(team, [.. roster.Select(m => m.MemberId)], DeliveryKind.TrustBallot, vote.Id, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<AdaptiveCardInvokeResponse> ProposeAsync(IActivity activity, object? data, CancellationToken cancellationToken)
@@ -217,8 +203,5 @@ public sealed partial class TrustVoteDialog(
 
         [LoggerMessage(Level = LogLevel.Information, Message = "Vote {VoteId} was opened for team {TeamId}")]
         public static partial void VoteOpened(ILogger logger, string voteId, string teamId);
-
-        [LoggerMessage(Level = LogLevel.Warning, Message = "A ballot of vote {VoteId} could not be delivered to one member")]
-        public static partial void DeliveryFailed(ILogger logger, Exception exception, string voteId);
     }
 }

@@ -16,6 +16,12 @@ public interface ITeamsMessenger
     /// <summary>The team's members as Teams reports them now (all pages), without bots.</summary>
     Task<IReadOnlyList<RosterMember>> GetRosterAsync(Team team, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// One member of the team as Teams reports them now (one call, unlike the whole roster), by
+    /// their Teams user id (<c>29:…</c>); null when they are not a member.
+    /// </summary>
+    Task<RosterMember?> GetMemberAsync(Team team, string userId, CancellationToken cancellationToken);
+
     /// <summary>Runs a callback in the team's own conversation (its General channel, or the group chat).</summary>
     Task ContinueInTeamAsync(Team team, BotCallbackHandler callback, CancellationToken cancellationToken);
 }

@@ -1,3 +1,4 @@
+using System.Net;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Teams;
 using Microsoft.Bot.Connector;
@@ -10,10 +11,11 @@ namespace TrustBot.Delivery;
 
 /// <summary>
 /// <see cref="ITeamsMessenger"/> over the Bot Connector: messages to a member's 1:1 chat (created
-/// the first time, then reused) and to a team's conversation. Pulses use it now; the scheduler
-/// reuses it for timed deliveries.
+/// the first time, then reused) and to a team's conversation, and roster reads. Every connector
+/// request goes through <see cref="TeamsThrottle"/>, so the bot stays within Teams' rate limits
+/// however many deliveries run at once.
 /// </summary>
-public sealed class ProactiveMessenger(TrustBotAdapter adapter, ITeamStore teams, IConfiguration configuration) : ITeamsMessenger
+public sealed class ProactiveMessenger(TrustBotAdapter adapter, ITeamStore teams, TeamsThrottle throttle, IConfiguration configuration) : ITeamsMessenger
 {
     // Empty locally (the Agents Playground needs no authentication); the bot's app id in Azure.
     private readonly string _botAppId = configuration["MicrosoftAppId"] ?? string.Empty;
@@ -23,60 +25,69 @@ public sealed class ProactiveMessenger(TrustBotAdapter adapter, ITeamStore teams
     {
         ArgumentNullException.ThrowIfNull(team);
         ArgumentNullException.ThrowIfNull(member);
-        var chat = await teams.GetPersonalChatAsync(member.MemberId, cancellationToken).ConfigureAwait(false);
-        if (chat is not null)
+        var chat = await teams.GetPersonalChatAsync(member.MemberId, cancellationToken).ConfigureAwait(false)
+            ?? await CreatePersonalChatAsync(team, member, cancellationToken).ConfigureAwait(false);
+        var reference = new ConversationReference
         {
-            var reference = new ConversationReference
-            {
-                ChannelId = Channels.Msteams,
-                ServiceUrl = chat.ServiceUrl,
-                Conversation = new ConversationAccount(id: chat.ConversationId, tenantId: chat.TenantId, conversationType: "personal"),
-                User = new ChannelAccount(chat.UserId),
-                Bot = BotAccount,
-            };
-            await adapter.ContinueConversationAsync(_botAppId, reference, (turn, ct) => turn.SendActivityAsync(activity, ct), cancellationToken).ConfigureAwait(false);
-            return;
-        }
-
-        var parameters = new ConversationParameters
-        {
-            IsGroup = false,
+            ChannelId = Channels.Msteams,
+            ServiceUrl = chat.ServiceUrl,
+            Conversation = new ConversationAccount(id: chat.ConversationId, tenantId: chat.TenantId, conversationType: "personal"),
+            User = new ChannelAccount(chat.UserId),
             Bot = BotAccount,
-            Members = [new ChannelAccount(member.UserId)],
-            TenantId = team.TenantId,
-            ChannelData = new TeamsChannelData { Tenant = new TenantInfo(team.TenantId) },
         };
-        await adapter.CreateConversationAsync(_botAppId, Channels.Msteams, team.ServiceUrl, audience: null!, parameters, async (turn, ct) =>
-        {
-            var created = new PersonalChat(member.MemberId, team.TenantId, member.UserId, turn.Activity.Conversation.Id, team.ServiceUrl);
-            await teams.SavePersonalChatAsync(created, ct).ConfigureAwait(false);
-            await turn.SendActivityAsync(activity, ct).ConfigureAwait(false);
-        }, cancellationToken).ConfigureAwait(false);
+        await throttle.RunAsync(
+            chat.TenantId,
+            chat.ConversationId,
+            () => adapter.ContinueConversationAsync(_botAppId, reference, (turn, ct) => turn.SendActivityAsync(activity, ct), CancellationToken.None),
+            cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
     public async Task<IReadOnlyList<RosterMember>> GetRosterAsync(Team team, CancellationToken cancellationToken)
     {
         var roster = new List<RosterMember>();
-        await ContinueInTeamAsync(team, async (turn, ct) =>
+        string? continuation = null;
+        do
         {
-            string? continuation = null;
-            do
-            {
-                // 500 is the largest page Teams serves.
-                var page = await TeamsInfo.GetPagedMembersAsync(turn, 500, continuation, ct).ConfigureAwait(false);
-                roster.AddRange(page.Members
-                    .Where(m => !IsBot(m))
-                    .Select(m => new RosterMember(m.AadObjectId is { Length: > 0 } objectId ? objectId : m.Id, m.Id, m.Name)));
-                continuation = page.ContinuationToken;
-            }
-            while (!string.IsNullOrEmpty(continuation));
-        }, cancellationToken).ConfigureAwait(false);
+            // 500 is the largest page Teams serves.
+            var page = await InTeamAsync(team, turn => TeamsInfo.GetPagedMembersAsync(turn, 500, continuation, CancellationToken.None), cancellationToken).ConfigureAwait(false);
+            roster.AddRange(page.Members.Where(m => !IsBot(m)).Select(RosterMemberOf));
+            continuation = page.ContinuationToken;
+        }
+        while (!string.IsNullOrEmpty(continuation));
         return roster;
     }
 
     /// <inheritdoc />
-    public Task ContinueInTeamAsync(Team team, BotCallbackHandler callback, CancellationToken cancellationToken)
+    public Task<RosterMember?> GetMemberAsync(Team team, string userId, CancellationToken cancellationToken) =>
+        InTeamAsync<RosterMember?>(team, async turn =>
+        {
+            try
+            {
+                return RosterMemberOf(await TeamsInfo.GetMemberAsync(turn, userId, CancellationToken.None).ConfigureAwait(false));
+            }
+            catch (ErrorResponseException ex) when (ex.Response?.StatusCode == HttpStatusCode.NotFound)
+            {
+                // Not (or no longer) a member: Teams answers 404 MemberNotFoundInConversation.
+                return null;
+            }
+        }, cancellationToken);
+
+    /// <inheritdoc />
+    public Task ContinueInTeamAsync(Team team, BotCallbackHandler callback, CancellationToken cancellationToken) =>
+        InTeamAsync<object?>(team, async turn =>
+        {
+            await callback(turn, CancellationToken.None).ConfigureAwait(false);
+            return null;
+        }, cancellationToken);
+
+    /// <summary>Whether a conversation member is a bot: Teams bot ids start with "28:"; people's with "29:" (or "8:orgid:" in some tenants).</summary>
+    internal static bool IsBot(ChannelAccount member) => member.Id?.StartsWith("28:", StringComparison.Ordinal) == true;
+
+    private ChannelAccount BotAccount => new("28:" + _botAppId);
+
+    // One throttled connector request in the team's conversation.
+    private async Task<T> InTeamAsync<T>(Team team, Func<ITurnContext, Task<T>> request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(team);
         var reference = new ConversationReference
@@ -90,11 +101,43 @@ public sealed class ProactiveMessenger(TrustBotAdapter adapter, ITeamStore teams
                 conversationType: team.Kind == TeamKind.Team ? "channel" : "groupChat"),
             Bot = BotAccount,
         };
-        return adapter.ContinueConversationAsync(_botAppId, reference, callback, cancellationToken);
+        T result = default!;
+        await throttle.RunAsync(
+            team.TenantId,
+            team.ConversationId,
+            () => adapter.ContinueConversationAsync(_botAppId, reference, async (turn, _) => result = await request(turn).ConfigureAwait(false), CancellationToken.None),
+            cancellationToken).ConfigureAwait(false);
+        return result;
     }
 
-    private ChannelAccount BotAccount => new("28:" + _botAppId);
+    private async Task<PersonalChat> CreatePersonalChatAsync(Team team, RosterMember member, CancellationToken cancellationToken)
+    {
+        var parameters = new ConversationParameters
+        {
+            IsGroup = false,
+            Bot = BotAccount,
+            Members = [new ChannelAccount(member.UserId)],
+            TenantId = team.TenantId,
+            ChannelData = new TeamsChannelData { Tenant = new TenantInfo(team.TenantId) },
+        };
+        string? conversationId = null;
+        // Creating a conversation counts against the tenant's budget and is a thread of its own (the
+        // member's): keyed by the tenant, the per-thread limits would allow 2 new chats a second in all.
+        await throttle.RunAsync(
+            team.TenantId,
+            member.UserId,
+            () => adapter.CreateConversationAsync(_botAppId, Channels.Msteams, team.ServiceUrl, audience: null!, parameters, (turn, _) =>
+            {
+                conversationId = turn.Activity.Conversation.Id;
+                return Task.CompletedTask;
+            }, CancellationToken.None),
+            cancellationToken).ConfigureAwait(false);
+        var chat = new PersonalChat(member.MemberId, team.TenantId, member.UserId, conversationId!, team.ServiceUrl);
+        await teams.SavePersonalChatAsync(chat, cancellationToken).ConfigureAwait(false);
+        return chat;
+    }
 
-    // Teams bot ids start with "28:"; people's with "29:" (or "8:orgid:" in some tenants).
-    private static bool IsBot(TeamsChannelAccount member) => member.Id?.StartsWith("28:", StringComparison.Ordinal) == true;
+    // The Entra object id is the member's stable id; the Teams user id stands in when Teams gives none.
+    private static RosterMember RosterMemberOf(TeamsChannelAccount member) =>
+        new(member.AadObjectId is { Length: > 0 } objectId ? objectId : member.Id, member.Id, member.Name);
 }

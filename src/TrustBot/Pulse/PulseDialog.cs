@@ -5,6 +5,7 @@ using TrustBot.Bot;
 using TrustBot.Cards;
 using TrustBot.Delivery;
 using TrustBot.Domain.Pulse;
+using TrustBot.Domain.Scheduling;
 using TrustBot.Domain.Teams;
 using TrustBot.Teams;
 
@@ -14,11 +15,13 @@ namespace TrustBot.Pulse;
 /// Stage 1, awareness: leads start and close pulse check-ins; members answer them in their 1:1
 /// chat, anonymously, and can change their answer until the run closes.
 /// </summary>
-public sealed partial class PulseDialog(
+public sealed class PulseDialog(
     PulseService pulses,
+    PulseFanOut fanOut,
     TeamDirectory directory,
     ITeamsMessenger messenger,
-    ILogger<PulseDialog> logger) : IDialog
+    ITeamRosterStore rosters,
+    ITeamScheduleStore schedules) : IDialog
 {
     /// <inheritdoc />
     public IReadOnlyList<BotCommand> Commands => [BotCommands.StartPulse, BotCommands.ClosePulse, BotCommands.Pulse, BotCommands.CheckIn];
@@ -54,8 +57,10 @@ public sealed partial class PulseDialog(
             return;
         }
 
+        // The live roster, kept as the team's stored roster too: scheduled runs and reminders use it.
         var roster = await messenger.GetRosterAsync(team, cancellationToken).ConfigureAwait(false);
-        var result = await pulses.StartAsync(team, roster, cancellationToken).ConfigureAwait(false);
+        await rosters.ReplaceAsync(team.Id, roster, cancellationToken).ConfigureAwait(false);
+        var result = await pulses.StartAsync(team, roster, window: null, cancellationToken).ConfigureAwait(false);
         if (result.AlreadyOpen is { } open)
         {
             await turn.SendActivityAsync(
@@ -64,33 +69,18 @@ public sealed partial class PulseDialog(
             return;
         }
 
-        if (result is not { Started: { } run, Bank: { } bank })
+        if (result.Started is not { } run)
         {
             await turn.SendActivityAsync("I couldn't find anyone in this team to send a pulse to.", cancellationToken: cancellationToken).ConfigureAwait(false);
             return;
         }
 
-        // In the turn for now: the scheduler's delivery queue takes this over for large teams.
-        var sent = 0;
-        foreach (var member in roster)
-        {
-            try
-            {
-                var card = MessageFactory.Attachment(PulseCard.Build(run, bank, team.Name).ToAttachment());
-                await messenger.SendToMemberAsync(team, member, card, cancellationToken).ConfigureAwait(false);
-                sent++;
-            }
-            catch (Exception ex) when (ex is Microsoft.Bot.Schema.ErrorResponseException or HttpRequestException or Microsoft.Rest.HttpOperationException)
-            {
-                Log.DeliveryFailed(logger, ex, run.RunId);
-            }
-        }
-
-        var unreached = roster.Count - sent;
+        var schedule = await schedules.GetAsync(team.Id, cancellationToken).ConfigureAwait(false);
+        var queued = await fanOut.StartAsync(team, run, remind: schedule?.Reminders ?? true, cancellationToken).ConfigureAwait(false);
         await turn.SendActivityAsync(MessageFactory.Attachment(NoticeCard.Build(
             "Pulse started",
-            $"I sent the check-in to {sent} of {roster.Count} members in their 1:1 chat with me" +
-            (unreached > 0 ? $" ({unreached} couldn't be reached)" : string.Empty) +
+            $"I'm sending the check-in to {queued.Queued} of {roster.Count} members in their 1:1 chat with me" +
+            (queued.Unreachable > 0 ? $" ({queued.Unreachable} blocked or uninstalled me, so I can't reach them)" : string.Empty) +
             $". It stays open until {CardText.LocalDateTime(run.ClosesAt)}. " +
             $"Results show once at least {run.AnonymityThreshold} people have answered.").ToAttachment()), cancellationToken).ConfigureAwait(false);
     }
@@ -165,11 +155,5 @@ public sealed partial class PulseDialog(
         return result.Problem is null
             ? PulseCard.Build(result.Run!, await pulses.BankForAsync(result.Run!.TeamId, cancellationToken).ConfigureAwait(false), teamName: null, result.Answer).ToInvokeResponse()
             : NoticeCard.Build("You can't change this answer", result.Problem, isProblem: result.Run is null).ToInvokeResponse();
-    }
-
-    private static partial class Log
-    {
-        [LoggerMessage(Level = LogLevel.Warning, Message = "A pulse card of run {RunId} could not be delivered to one member")]
-        public static partial void DeliveryFailed(ILogger logger, Exception exception, string runId);
     }
 }

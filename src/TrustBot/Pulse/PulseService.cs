@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using TrustBot.Domain.Pulse;
 using TrustBot.Domain.Teams;
 using TrustBot.Questions;
+using TrustBot.Teams;
 
 namespace TrustBot.Pulse;
 
@@ -19,7 +20,6 @@ public sealed class PulseService(
 {
     // Enough history for the item rotation to ask every item once before repeating.
     private const int RotationHistory = 12;
-
     /// <summary>The team's question bank (built-in and the team's own questions, retired ones included), to show a run's items.</summary>
     public Task<QuestionBank> BankForAsync(string teamId, CancellationToken cancellationToken) => banks.ForTeamAsync(teamId, cancellationToken);
 
@@ -27,7 +27,11 @@ public sealed class PulseService(
     /// Opens a run for the team and invites the roster. An open run that has passed its closing
     /// time is closed (and rolled up) first; one still open is returned instead.
     /// </summary>
-    public async Task<StartPulseResult> StartAsync(Team team, IReadOnlyList<RosterMember> roster, CancellationToken cancellationToken)
+    /// <param name="team">The team.</param>
+    /// <param name="roster">Who to invite.</param>
+    /// <param name="window">How long it stays open; the configured <see cref="PulseOptions.WindowDays"/> when null.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    public async Task<StartPulseResult> StartAsync(Team team, IReadOnlyList<RosterMember> roster, TimeSpan? window, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(team);
         ArgumentNullException.ThrowIfNull(roster);
@@ -57,7 +61,7 @@ public sealed class PulseService(
             PulseRunIds.New(now, Guid.NewGuid()),
             PulseItemSelector.Select(bank, recent, settings.ItemsPerRun),
             now,
-            now.AddDays(settings.WindowDays),
+            now + (window ?? TimeSpan.FromDays(settings.WindowDays)),
             PulseRunState.Open,
             Anonymity.ThresholdOrMinimum(settings.AnonymityThreshold),
             roster.Count);
@@ -69,10 +73,7 @@ public sealed class PulseService(
         }
 
         // So that members can find the pulse from their 1:1 chat ("pulse").
-        foreach (var member in roster)
-        {
-            await teams.EnsureMembershipAsync(new Membership(member.MemberId, team.Id, TeamRole.Member, member.Name), cancellationToken).ConfigureAwait(false);
-        }
+        await teams.EnsureAllAsync(team.Id, roster, cancellationToken).ConfigureAwait(false);
 
         return new StartPulseResult(run, null, bank);
     }

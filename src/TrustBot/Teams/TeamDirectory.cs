@@ -1,23 +1,39 @@
 using Microsoft.Bot.Builder;
+using Microsoft.Bot.Schema;
+using TrustBot.Delivery;
+using TrustBot.Domain.Scheduling;
 using TrustBot.Domain.Teams;
 using TrustBot.Storage;
 
 namespace TrustBot.Teams;
 
 /// <summary>
-/// Which team a turn acts on and what the sender may do there: registers installations,
-/// resolves the team of a command, and checks roles against storage.
+/// Which team a turn acts on and what the sender may do there: registers installations, keeps
+/// each team's roster current as members come and go, resolves the team of a command, and checks
+/// roles against storage.
 /// </summary>
-public sealed class TeamDirectory(ITeamStore teams, DataDeletion deletion, TimeProvider clock)
+public sealed class TeamDirectory(
+    ITeamStore teams,
+    ITeamRosterStore rosters,
+    IJobStore jobs,
+    ITeamsMessenger messenger,
+    DataDeletion deletion,
+    TimeProvider clock)
 {
+    /// <summary>The subject of the roster sync an installation schedules.</summary>
+    public const string InstallSyncSubject = "install";
+
     /// <summary>
     /// Records that the bot was installed: a team or group chat (whoever installed it becomes its
-    /// first lead), or a person's 1:1 chat (so the bot can reach them later).
+    /// first lead, and a job is scheduled to read its roster), or a person's 1:1 chat (so the bot can
+    /// reach them later; any team that had them marked unreachable gets the mark cleared).
     /// </summary>
     public async Task RegisterInstallationAsync(ITurnContext turn, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(turn);
         var activity = turn.Activity;
-        if (ActivityIdentity.TeamOf(activity, clock.GetUtcNow()) is { } team)
+        var now = clock.GetUtcNow();
+        if (ActivityIdentity.TeamOf(activity, now) is { } team)
         {
             await teams.SaveTeamAsync(team, cancellationToken).ConfigureAwait(false);
             var installer = ActivityIdentity.MemberIdOf(activity);
@@ -25,16 +41,84 @@ public sealed class TeamDirectory(ITeamStore teams, DataDeletion deletion, TimeP
             {
                 await teams.SaveMembershipAsync(new Membership(installer, team.Id, TeamRole.Lead, activity.From?.Name), cancellationToken).ConfigureAwait(false);
             }
+
+            // A team may have thousands of members, read 500 a call: too slow for the install
+            // turn, which Teams wants answered within seconds, so a job reads them right after.
+            var sync = new ScheduledJob(JobIds.For(JobKind.SyncRoster, team.Id, InstallSyncSubject, now), JobKind.SyncRoster, team.Id, now, InstallSyncSubject);
+            await jobs.AddAsync(sync, cancellationToken).ConfigureAwait(false);
         }
         else if (ActivityIdentity.PersonalChatOf(activity) is { } chat)
         {
             await teams.SavePersonalChatAsync(chat, cancellationToken).ConfigureAwait(false);
+
+            // Installing the bot again after blocking or removing it makes the person reachable.
+            foreach (var membership in await teams.GetMembershipsAsync(chat.MemberId, cancellationToken).ConfigureAwait(false))
+            {
+                await rosters.ClearUnreachableAsync(membership.TeamId, chat.MemberId, cancellationToken).ConfigureAwait(false);
+            }
         }
     }
 
     /// <summary>
+    /// Adds the people a conversation update says joined the team or group chat to its roster.
+    /// Teams usually names their Entra object id; for anyone it does not, Teams is asked (one call
+    /// each), and someone it no longer knows is skipped. Other bots are not members.
+    /// </summary>
+    public async Task AddJoinedMembersAsync(ITurnContext turn, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        var joined = People(turn.Activity.MembersAdded);
+        // A late update for a team the bot has left must not bring back a roster that was deleted with it.
+        if (joined.Count == 0
+            || ActivityIdentity.TeamOf(turn.Activity, clock.GetUtcNow()) is not { } here
+            || await teams.GetTeamAsync(here.Id, cancellationToken).ConfigureAwait(false) is not { } team)
+        {
+            return;
+        }
+
+        var members = new List<RosterMember>(joined.Count);
+        foreach (var account in joined)
+        {
+            var member = account.AadObjectId is { Length: > 0 } objectId
+                ? new RosterMember(objectId, account.Id, account.Name)
+                : await messenger.GetMemberAsync(team, account.Id, cancellationToken).ConfigureAwait(false);
+            if (member is not null)
+            {
+                members.Add(member);
+            }
+        }
+
+        await rosters.AddAsync(team.Id, members, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Removes the people a conversation update says left the team or group chat from its roster.
+    /// Someone Teams names without an Entra object id is found on the stored roster by their Teams user id.
+    /// </summary>
+    public async Task RemoveLeftMembersAsync(ITurnContext turn, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        var left = People(turn.Activity.MembersRemoved);
+        if (left.Count == 0 || ActivityIdentity.TeamOf(turn.Activity, clock.GetUtcNow()) is not { } team)
+        {
+            return;
+        }
+
+        var memberIds = left.Where(account => account.AadObjectId is { Length: > 0 }).Select(account => account.AadObjectId).ToList();
+        var userIds = left.Where(account => account.AadObjectId is not { Length: > 0 }).Select(account => account.Id).ToHashSet(StringComparer.Ordinal);
+        if (userIds.Count > 0)
+        {
+            memberIds.AddRange((await rosters.GetAsync(team.Id, cancellationToken).ConfigureAwait(false))
+                .Where(entry => userIds.Contains(entry.Member.UserId))
+                .Select(entry => entry.Member.MemberId));
+        }
+
+        await rosters.RemoveAsync(team.Id, memberIds, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
     /// Deletes everything TrustBot keeps about a team or group chat it was removed from: its runs,
-    /// answers, charter, actions, observations and settings (every registered table's partition
+    /// answers, charter, actions, observations, roster and settings (every registered table's partition
     /// for the team). People's own 1:1 chats and roles elsewhere stay.
     /// </summary>
     public async Task ForgetTeamAsync(ITurnContext turn, CancellationToken cancellationToken)
@@ -115,6 +199,10 @@ public sealed class TeamDirectory(ITeamStore teams, DataDeletion deletion, TimeP
             ? TeamResolution.Refused("I can't find your team any more; TrustBot may have been removed from it.")
             : TeamResolution.Found(team);
     }
+
+    // The people among a conversation update's members: ones with a Teams user id, and no bots.
+    private static List<ChannelAccount> People(IList<ChannelAccount>? accounts) =>
+        accounts?.Where(account => account.Id is { Length: > 0 } && !ProactiveMessenger.IsBot(account)).ToList() ?? [];
 }
 
 /// <summary>The team a command acts on, or why there is none.</summary>

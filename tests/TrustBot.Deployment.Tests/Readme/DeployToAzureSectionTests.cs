@@ -1,3 +1,5 @@
+using TrustBot.Delivery;
+using TrustBot.Scheduling;
 using System.Reflection;
 using TrustBot.Deployment.Tests.Support;
 using TrustBot.Observability;
@@ -32,6 +34,8 @@ public sealed class DeployToAzureSectionTests
         var keys = Keys(typeof(StorageOptions), StorageOptions.SectionName)
             .Concat(Keys(typeof(StorageResilienceOptions), $"{StorageOptions.SectionName}:{nameof(StorageOptions.Resilience)}"))
             .Concat(Keys(typeof(PulseOptions), PulseOptions.SectionName))
+            .Concat(Keys(typeof(SchedulerOptions), SchedulerOptions.SectionName))
+            .Concat(Keys(typeof(DeliveryOptions), DeliveryOptions.SectionName))
             .Where(k => k != $"{StorageOptions.SectionName}:{nameof(StorageOptions.Resilience)}")
             .Concat(["MicrosoftAppType", "MicrosoftAppId", "MicrosoftAppPassword", "MicrosoftAppTenantId", TelemetryRegistration.ConnectionStringKey, TelemetryRegistration.ConsoleExporterKey]);
 

@@ -14,6 +14,8 @@ using TrustBot.Pulse;
 using TrustBot.Summary;
 using TrustBot.Domain.Summary;
 using TrustBot.Questions;
+using TrustBot.Domain.Scheduling;
+using TrustBot.Scheduling;
 
 namespace TrustBot.Tests.Cards;
 
@@ -66,6 +68,11 @@ public static class SampleCards
         foreach (var definitionCard in DefinitionCards(opened))
         {
             yield return definitionCard;
+        }
+
+        foreach (var scheduleCard in ScheduleCards(opened))
+        {
+            yield return scheduleCard;
         }
 
         yield return ("every-element", EveryElement());
@@ -155,6 +162,18 @@ public static class SampleCards
         yield return ("charter-member", CharterCard.Build(charter, null, canPost: false));
         yield return ("charter-history", CharterHistoryCard.Build([charter, charter with { Version = 1, Statements = [proposals[2].Text] }], "Contoso"));
         yield return ("charter-history-none", CharterHistoryCard.Build([], "Contoso"));
+    }
+
+    private static IEnumerable<(string Name, AdaptiveCard Card)> ScheduleCards(DateTimeOffset now)
+    {
+        var team = new Team("19:contoso@thread.tacv2", "tenant", "Contoso", TeamKind.Team, "19:contoso@thread.tacv2", "https://smba.example/", now);
+        var schedule = new TeamSchedule(team.Id, ScheduleCadence.Fortnightly, DayOfWeek.Sunday, new TimeOnly(2, 30), "Europe/Berlin", 5, true, new DateOnly(2027, 3, 15), 2);
+        yield return ("schedule-suggested", ScheduleCard.Build(team, ScheduleRules.Defaults("Australia/Lord_Howe"), hasSchedule: false));
+        yield return ("schedule-current", ScheduleCard.Build(team with { Name = null }, ScheduleInput.Of(schedule with { TimeZoneId = "America/Bogota" }), hasSchedule: true));
+        yield return ("schedule-refused", ScheduleCard.Build(team, new ScheduleInput("Weekly", "Friday", "9am", "Mars/Olympus_Mons", "8", false), hasSchedule: true,
+            ["Please write the time as hours and minutes on a 24-hour clock (HH:mm), e.g. 09:00 or 14:30.", "That time zone isn't one I know. Please pick one from the list, or type its IANA name, e.g. Europe/Berlin or America/New_York."]));
+        yield return ("schedule-saved", ScheduleCard.BuildSaved(team, schedule, ScheduleCalendar.NextRuns(schedule, new DateTimeOffset(2027, 3, 20, 0, 0, 0, TimeSpan.Zero), 3)));
+        yield return ("schedule-off", ScheduleCard.BuildSaved(team, schedule with { Cadence = ScheduleCadence.Off }, []));
     }
 
     // Exercises every element and action of the card model, so a serialisation mistake in one

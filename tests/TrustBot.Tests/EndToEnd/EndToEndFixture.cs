@@ -1,4 +1,7 @@
 using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Playwright;
 using TrustBot.Testing;
 using TrustBot.Tests.Hosting;
@@ -7,7 +10,9 @@ namespace TrustBot.Tests.EndToEnd;
 
 /// <summary>
 /// The whole stack a person would use: Azurite, the bot on Kestrel, the Microsoft 365 Agents
-/// Playground pointed at it, and headless Chromium (Debian's) driven by Playwright.
+/// Playground pointed at it, and headless Chromium (Debian's) driven by Playwright. The bot runs
+/// in the Development environment, as on a developer's machine, so that a journey can move its
+/// clock on with <c>POST /api/dev/advance</c>; its storage and secret are still the test's.
 /// </summary>
 public sealed class EndToEndFixture : IAsyncLifetime
 {
@@ -19,13 +24,17 @@ public sealed class EndToEndFixture : IAsyncLifetime
     ];
 
     private readonly AzuriteFixture _azurite = new();
-    private TrustBotHost? _bot;
+    private TrustBotHost? _host;
+    private WebApplicationFactory<Program>? _bot;
     private PlaygroundFixture? _playground;
     private IPlaywright? _playwright;
     private IBrowser? _browser;
 
     /// <summary>The bot's services, to check what it stored.</summary>
     public IServiceProvider Services => _bot!.Services;
+
+    /// <summary>Where the bot listens (on Kestrel), e.g. for the Development-only endpoints.</summary>
+    public Uri BotUrl { get; private set; } = null!;
 
     /// <summary>Where the journeys save their screenshots.</summary>
     public string Screenshots { get; } = RepositoryPaths.TestResults("screenshots");
@@ -36,12 +45,14 @@ public sealed class EndToEndFixture : IAsyncLifetime
         await _azurite.StartAsync();
 
         var botPort = LoopbackPorts.Free();
-        _bot = TrustBotHost.OnAzurite(_azurite.ConnectionString, _azurite.UniquePrefix());
+        BotUrl = new Uri($"http://127.0.0.1:{botPort}/");
+        _host = TrustBotHost.OnAzurite(_azurite.ConnectionString, _azurite.UniquePrefix());
+        _bot = _host.WithWebHostBuilder(builder => builder.UseEnvironment(Environments.Development));
         _bot.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, botPort));
         _bot.StartServer();
 
         _playground = await PlaygroundFixture.StartAsync(
-            new Uri($"http://127.0.0.1:{botPort}/api/messages"),
+            new Uri(BotUrl, "api/messages"),
             Path.Combine(RepositoryPaths.TestResults("playground"), "playground.log"));
 
         _playwright = await Playwright.CreateAsync();
@@ -63,9 +74,10 @@ public sealed class EndToEndFixture : IAsyncLifetime
 
         _playwright?.Dispose();
         _playground?.Dispose();
-        if (_bot is not null)
+        // Disposing the host disposes the Development one derived from it, too.
+        if (_host is not null)
         {
-            await _bot.DisposeAsync();
+            await _host.DisposeAsync();
         }
 
         await _azurite.DisposeAsync();

@@ -69,6 +69,23 @@ public sealed class PlaygroundPage(IPage page, string screenshots) : IAsyncDispo
         await card.Locator("textarea, input[type=text]").First.FillAsync(value);
     }
 
+    /// <summary>Types into the text box with the given label on the latest card that shows the text.</summary>
+    public async Task FillAsync(string cardText, string label, string value)
+    {
+        var card = await CardShowingAsync(cardText);
+        await card.GetByLabel(label).FillAsync(value);
+    }
+
+    /// <summary>Opens the drop-down whose label starts with the given words on the latest card that shows the text, and picks an option.</summary>
+    public async Task ChooseAsync(string cardText, string label, string option)
+    {
+        var card = await CardShowingAsync(cardText);
+        // Matched as the name's first word: "On" anywhere would match "Time zone" too.
+        await card.GetByRole(AriaRole.Combobox, new() { NameRegex = new(@$"^{System.Text.RegularExpressions.Regex.Escape(label)}\b") }).ClickAsync();
+        // The Playground draws the open list outside the card.
+        await page.GetByRole(AriaRole.Option, new() { Name = option, Exact = true }).ClickAsync();
+    }
+
     /// <summary>Sets the first date input of the latest card that shows the text.</summary>
     public async Task FillDateAsync(string cardText, DateOnly day)
     {
@@ -98,6 +115,14 @@ public sealed class PlaygroundPage(IPage page, string screenshots) : IAsyncDispo
     /// <summary>Saves what the screen shows now under the test results folder.</summary>
     public Task ScreenshotAsync(string name) =>
         page.ScreenshotAsync(new() { Path = Path.Combine(screenshots, name + ".png") });
+
+    /// <summary>Scrolls the conversation so that the card starts at the top of the screen, then saves a screenshot.</summary>
+    public async Task ScreenshotAsync(string name, ILocator card)
+    {
+        ArgumentNullException.ThrowIfNull(card);
+        await card.EvaluateAsync("card => card.scrollIntoView({ block: 'start' })");
+        await ScreenshotAsync(name);
+    }
 
     /// <inheritdoc />
     public ValueTask DisposeAsync() => new(page.Context.CloseAsync());

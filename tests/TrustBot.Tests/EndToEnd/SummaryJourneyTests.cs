@@ -37,7 +37,8 @@ public sealed class SummaryJourneyTests(EndToEndFixture stack)
         }
 
         var bank = QuestionBank.BuiltIn;
-        var now = DateTimeOffset.UtcNow;
+        // The bot's clock: in Development it may run ahead of the system's (POST /api/dev/advance).
+        var now = stack.Services.GetRequiredService<TimeProvider>().GetUtcNow();
         var run = new PulseRun(PlaygroundPage.TeamId, PulseRunIds.New(now, Guid.NewGuid()), PulseItemSelector.Select(bank, []), now, now.AddDays(3), PulseRunState.Open, 3, 6);
         (await store.TryStartRunAsync(run, ["m1", "m2", "m3", "m4", "m5", "m6"], CancellationToken.None)).Should().BeTrue();
         for (var i = 0; i < answers; i++)

@@ -17,9 +17,25 @@ public sealed class TrustBotHost(IDictionary<string, string?> settings, bool wai
     /// <summary>A fixed test secret for anonymous answer keys (base64 of 32 bytes).</summary>
     public const string AnonymitySecret = "dGVzdC1zZWNyZXQtZm9yLXRydXN0Ym90LWFub255bWl0eQ==";
 
-    /// <summary>A host on Azurite, with no app id (anonymous, as with the Agents Playground).</summary>
-    public static TrustBotHost OnAzurite(string connectionString, string prefix, string? appId = null, Action<IServiceCollection>? testServices = null) =>
-        new(Settings(connectionString, prefix, appId), waitForStorage: true, testServices);
+    /// <summary>
+    /// A host on Azurite, with no app id (anonymous, as with the Agents Playground); <c>extra</c>
+    /// settings go on top of <see cref="Settings"/>, e.g. the <c>Delivery</c> section for a test's pace.
+    /// </summary>
+    public static TrustBotHost OnAzurite(
+        string connectionString,
+        string prefix,
+        string? appId = null,
+        Action<IServiceCollection>? testServices = null,
+        IDictionary<string, string?>? extra = null)
+    {
+        var settings = Settings(connectionString, prefix, appId);
+        foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+
+        return new(settings, waitForStorage: true, testServices);
+    }
 
     /// <summary>The settings of a host on the given storage.</summary>
     public static Dictionary<string, string?> Settings(string connectionString, string prefix, string? appId = null) => new()

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Time.Testing;
 using Moq;
 using Newtonsoft.Json.Linq;
 using TrustBot.Delivery;
+using TrustBot.Scheduling;
 using TrustBot.Domain.Pulse;
 using TrustBot.Domain.Teams;
 using TrustBot.Testing;
@@ -49,6 +50,9 @@ public sealed class PulseTestbed : IDisposable
         {
             services.Replace(ServiceDescriptor.Singleton(Messenger.Object));
             services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock));
+            // No background loops: each turn delivers what it queued before returning, and tests run due jobs by hand.
+            services.Configure<DeliveryOptions>(options => options.Enabled = false);
+            services.Configure<SchedulerOptions>(options => options.Enabled = false);
         });
         Bot = _host.Services.GetRequiredService<IBot>();
     }
@@ -78,7 +82,7 @@ public sealed class PulseTestbed : IDisposable
     {
         lock (_sent)
         {
-            return [.. _sent.Where(s => s.Member == member).Select(s => CardOf(s.Activity)!)];
+            return [.. _sent.Where(s => s.Member.MemberId == member.MemberId).Select(s => CardOf(s.Activity)!)];
         }
     }
 
@@ -89,6 +93,26 @@ public sealed class PulseTestbed : IDisposable
         update.MembersAdded = [new ChannelAccount(BotId)];
         return SendAsync(ChannelAdapter(), update);
     }
+
+    /// <summary>People join the team: Teams tells the bot in its channel.</summary>
+    public Task<IReadOnlyList<IActivity>> MembersAddedAsync(params ChannelAccount[] joined)
+    {
+        var update = ChannelActivity(Lead, ActivityTypes.ConversationUpdate);
+        update.MembersAdded = joined;
+        return SendAsync(ChannelAdapter(), update);
+    }
+
+    /// <summary>People leave the team: Teams tells the bot in its channel.</summary>
+    public Task<IReadOnlyList<IActivity>> MembersRemovedAsync(params ChannelAccount[] left)
+    {
+        var update = ChannelActivity(Lead, ActivityTypes.ConversationUpdate);
+        update.MembersRemoved = left;
+        return SendAsync(ChannelAdapter(), update);
+    }
+
+    /// <summary>A member installs the bot for themselves (again): Teams adds it to their 1:1 chat.</summary>
+    public Task<IReadOnlyList<IActivity>> InstallPersonallyAsync(RosterMember member) =>
+        SendAsync(PersonalAdapter(member), new Activity(ActivityTypes.ConversationUpdate) { From = AccountOf(member), MembersAdded = [new ChannelAccount(BotId)] });
 
     /// <summary>Someone @mentions the bot in the team's channel.</summary>
     public Task<IReadOnlyList<IActivity>> SayInChannelAsync(RosterMember sender, string text)
@@ -194,9 +218,21 @@ public sealed class PulseTestbed : IDisposable
         User = AccountOf(member),
     });
 
+    /// <summary>Moves the clock on, runs the jobs due by then and delivers what they queued.</summary>
+    public async Task AdvanceAsync(TimeSpan by)
+    {
+        Clock.Advance(by);
+        await Service<JobPlanner>().RunDueJobsAsync(CancellationToken.None);
+        await DeliverQueuedAsync();
+    }
+
+    /// <summary>Delivers everything waiting in the delivery queue, as the background workers would.</summary>
+    public Task<int> DeliverQueuedAsync() => Service<DeliveryWorker>().DeliverPendingAsync(CancellationToken.None);
+
     private async Task<IReadOnlyList<IActivity>> SendAsync(TestAdapter adapter, Activity activity)
     {
         await adapter.ProcessActivityAsync(activity, Bot.OnTurnAsync, CancellationToken.None);
+        await DeliverQueuedAsync();
         var replies = new List<IActivity>();
         while (adapter.GetNextReply() is { } reply)
         {

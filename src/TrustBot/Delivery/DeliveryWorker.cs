@@ -1,0 +1,393 @@
+using Azure.Storage.Queues.Models;
+using Microsoft.Bot.Builder;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Options;
+using TrustBot.Domain.Scheduling;
+using TrustBot.Domain.Teams;
+using TrustBot.Scheduling;
+using TrustBot.Storage;
+using TrustBot.Storage.Delivery;
+
+namespace TrustBot.Delivery;
+
+/// <summary>
+/// Consumes the delivery queue on every instance: for each message, claims the delivery in the
+/// ledger, composes the message, sends it through <see cref="ITeamsMessenger"/> (rate-limited and
+/// retried by <see cref="TeamsThrottle"/>), records it done and deletes the message. A message seen
+/// again finds its delivery done and is dropped; one that keeps failing goes to
+/// <see cref="DeliveryFailures"/>; a member Teams refuses (403/404: blocked or uninstalled) is
+/// marked unreachable and skipped from then on.
+/// </summary>
+public sealed partial class DeliveryWorker : BackgroundService
+{
+    private static readonly TimeSpan FirstPoll = TimeSpan.FromMilliseconds(100);
+
+    private readonly PendingDeliveries _queue;
+    private readonly DeliveryLedger _ledger;
+    private readonly DeliveryFailures _failures;
+    private readonly ITeamStore _teams;
+    private readonly ITeamRosterStore _rosters;
+    private readonly ITeamsMessenger _messenger;
+    private readonly Dictionary<DeliveryKind, IDeliveryComposer> _composers;
+    private readonly StorageInitializer _storage;
+    private readonly IMemoryCache _cache;
+    private readonly DeliveryOptions _options;
+    private readonly TimeProvider _clock;
+    private readonly string _holder;
+    private readonly ILogger<DeliveryWorker> _logger;
+
+    /// <summary>Creates the worker over the registered composers (one per <see cref="DeliveryKind"/>).</summary>
+    public DeliveryWorker(
+        PendingDeliveries queue,
+        DeliveryLedger ledger,
+        DeliveryFailures failures,
+        ITeamStore teams,
+        ITeamRosterStore rosters,
+        ITeamsMessenger messenger,
+        IEnumerable<IDeliveryComposer> composers,
+        StorageInitializer storage,
+        IMemoryCache cache,
+        BotInstance instance,
+        IOptions<DeliveryOptions> options,
+        TimeProvider clock,
+        ILogger<DeliveryWorker> logger)
+    {
+        ArgumentNullException.ThrowIfNull(instance);
+        ArgumentNullException.ThrowIfNull(options);
+        _queue = queue;
+        _ledger = ledger;
+        _failures = failures;
+        _teams = teams;
+        _rosters = rosters;
+        _messenger = messenger;
+        _composers = composers.SelectMany(composer => composer.Kinds.Select(kind => (kind, composer))).ToDictionary(pair => pair.kind, pair => pair.composer);
+        _storage = storage;
+        _cache = cache;
+        _options = options.Value;
+        _clock = clock;
+        _holder = instance.Id;
+        _logger = logger;
+    }
+
+    /// <summary>
+    /// Handles messages until the queue is empty and returns how many were handled. For tests and
+    /// the Development hook, where no background worker runs; the background loop does the same.
+    /// </summary>
+    public async Task<int> DeliverPendingAsync(CancellationToken cancellationToken)
+    {
+        var handled = 0;
+        while (true)
+        {
+            var messages = await _queue.ReceiveAsync(PendingDeliveries.MaxReceive, _options.VisibilityTimeout, cancellationToken).ConfigureAwait(false);
+            if (messages.Count == 0)
+            {
+                return handled;
+            }
+
+            await Task.WhenAll(messages.Select(message => HandleAsync(message, cancellationToken))).ConfigureAwait(false);
+            handled += messages.Count;
+        }
+    }
+
+    /// <inheritdoc />
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!_options.Enabled)
+        {
+            return;
+        }
+
+        await _storage.Created.WaitAsync(stoppingToken).ConfigureAwait(false);
+        using var slots = new SemaphoreSlim(_options.Concurrency, _options.Concurrency);
+        var running = new HashSet<Task>();
+        var idle = FirstPoll;
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                await slots.WaitAsync(stoppingToken).ConfigureAwait(false);
+                var free = 1;
+                while (free < PendingDeliveries.MaxReceive && slots.Wait(0, CancellationToken.None))
+                {
+                    free++;
+                }
+
+                var messages = await ReceiveAsync(free, stoppingToken).ConfigureAwait(false);
+                if (messages.Count < free)
+                {
+                    // SemaphoreSlim.Release(0) throws: release only the slots no message took.
+                    slots.Release(free - messages.Count);
+                }
+                if (messages.Count == 0)
+                {
+                    await Task.Delay(idle, stoppingToken).ConfigureAwait(false);
+                    idle = TimeSpan.FromTicks(Math.Min(idle.Ticks * 2, _options.MaxPollInterval.Ticks));
+                    continue;
+                }
+
+                idle = FirstPoll;
+                foreach (var message in messages)
+                {
+                    var task = HandleAndReleaseAsync(message, slots, stoppingToken);
+                    lock (running)
+                    {
+                        running.Add(task);
+                    }
+
+                    _ = task.ContinueWith(done => { lock (running) { running.Remove(done); } }, TaskScheduler.Default);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping: let the deliveries in hand finish (or hand their messages back) first.
+        }
+
+        Task[] left;
+        lock (running)
+        {
+            left = [.. running];
+        }
+
+        await Task.WhenAll(left).ConfigureAwait(false);
+    }
+
+    private async Task<IReadOnlyList<QueueMessage>> ReceiveAsync(int max, CancellationToken stoppingToken)
+    {
+        try
+        {
+            return await _queue.ReceiveAsync(max, _options.VisibilityTimeout, stoppingToken).ConfigureAwait(false);
+        }
+        catch (StorageUnavailableException ex)
+        {
+            LogStorageUnavailable(ex);
+            return [];
+        }
+    }
+
+    private async Task HandleAndReleaseAsync(QueueMessage message, SemaphoreSlim slots, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await HandleAsync(message, stoppingToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            slots.Release();
+        }
+    }
+
+    private async Task HandleAsync(QueueMessage message, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await HandleOneAsync(message, stoppingToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Not sent: hand the message back at once rather than after its visibility timeout.
+            await _queue.ReleaseAsync(message, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (StorageUnavailableException ex)
+        {
+            // The message comes back after its visibility timeout; its delivery was not recorded done.
+            LogStorageUnavailable(ex);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Left in the queue: it comes back, and after MaxAttempts it is recorded as a failure.
+            LogUnexpected(ex, message.MessageId);
+        }
+    }
+
+    private async Task HandleOneAsync(QueueMessage message, CancellationToken stoppingToken)
+    {
+        var request = PendingDeliveries.Read(message);
+        if (request is null)
+        {
+            await _failures.RecordUnreadableAsync(message.MessageId, _clock.GetUtcNow(), stoppingToken).ConfigureAwait(false);
+            await _queue.DeleteAsync(message, stoppingToken).ConfigureAwait(false);
+            LogUnreadable(message.MessageId);
+            return;
+        }
+
+        if (message.DequeueCount > _options.MaxAttempts)
+        {
+            await GiveUpAsync(message, request, stoppingToken).ConfigureAwait(false);
+            return;
+        }
+
+        // Not cut short by a stop either: a claim written but not returned would hold the delivery until it went stale.
+        var claim = await _ledger.ClaimAsync(request, _holder, _clock.GetUtcNow(), _options.VisibilityTimeout, CancellationToken.None).ConfigureAwait(false);
+        switch (claim.Outcome)
+        {
+            case DeliveryClaimOutcome.AlreadyDone:
+                await _queue.DeleteAsync(message, stoppingToken).ConfigureAwait(false);
+                return;
+            case DeliveryClaimOutcome.InFlight:
+                // Another worker is sending it; if that worker dies, the message comes back later.
+                return;
+        }
+
+        // Sends can wait long (the rate limit, a 429's Retry-After): keep the message hidden and the
+        // claim fresh meanwhile, or another worker would take both for abandoned and send again.
+        var inHand = new MessageInHand(message);
+        var outcome = DeliveryOutcome.Skipped;
+        Exception? failure = null;
+        var stopped = false;
+        using (var sending = new CancellationTokenSource())
+        {
+            var keepAlive = KeepInHandAsync(inHand, claim, sending.Token);
+            try
+            {
+                outcome = await SendAsync(request, stoppingToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                stopped = true;
+            }
+            catch (Exception ex) when (ex is not StorageUnavailableException && TeamsThrottle.StatusOf(ex) is not null)
+            {
+                failure = ex;
+            }
+            finally
+            {
+                await sending.CancelAsync().ConfigureAwait(false);
+                await keepAlive.ConfigureAwait(false);
+            }
+        }
+
+        if (stopped)
+        {
+            await _ledger.FailAsync(claim, _holder, _clock.GetUtcNow(), "The instance stopped before sending.", CancellationToken.None).ConfigureAwait(false);
+            // Not sent: hand the message back at once rather than after its visibility timeout.
+            await _queue.ReleaseAsync(inHand.Current, CancellationToken.None).ConfigureAwait(false);
+            return;
+        }
+
+        if (failure is not null)
+        {
+            // Retries within this attempt are spent; the message comes back after its visibility timeout.
+            await _ledger.FailAsync(claim, _holder, _clock.GetUtcNow(), Describe(failure), CancellationToken.None).ConfigureAwait(false);
+            LogSendFailed(failure, request.BatchId, message.DequeueCount);
+            return;
+        }
+
+        // Teams has answered: what follows records that, and a stop must not cut it short (a claim
+        // left "sending" would be taken over once stale and the message sent a second time).
+        if (outcome == DeliveryOutcome.Unreachable && request.Recipient is { } member)
+        {
+            await _rosters.MarkUnreachableAsync(request.TeamId, member.MemberId, _clock.GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
+            LogUnreachable(request.BatchId);
+        }
+
+        await _ledger.CompleteAsync(claim, _holder, _clock.GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
+        await _queue.DeleteAsync(inHand.Current, CancellationToken.None).ConfigureAwait(false);
+    }
+
+    // Renews the message's visibility and the claim every third of the visibility timeout until the send is over.
+    private async Task KeepInHandAsync(MessageInHand inHand, DeliveryClaim claim, CancellationToken sendingOver)
+    {
+        var every = _options.VisibilityTimeout / 3;
+        try
+        {
+            while (true)
+            {
+                // Real time: the queue's visibility timeout runs on the service's clock, not the app's.
+                await Task.Delay(every, sendingOver).ConfigureAwait(false);
+                inHand.Current = await _queue.ExtendAsync(inHand.Current, _options.VisibilityTimeout, CancellationToken.None).ConfigureAwait(false);
+                await _ledger.RenewAsync(claim, _holder, _clock.GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (sendingOver.IsCancellationRequested)
+        {
+            // The send is over.
+        }
+        catch (Exception ex) when (ex is StorageUnavailableException or Azure.RequestFailedException)
+        {
+            // Could not renew: at worst the message comes back and the claim goes stale, as after a crash.
+            LogKeepAliveFailed(ex, claim.Request.BatchId);
+        }
+    }
+
+    private async Task<DeliveryOutcome> SendAsync(DeliveryRequest request, CancellationToken cancellationToken)
+    {
+        var team = await _cache.GetOrCreateAsync(("delivery-team", request.TeamId), entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(1);
+            return _teams.GetTeamAsync(request.TeamId, cancellationToken);
+        }).ConfigureAwait(false);
+        if (team is null || !_composers.TryGetValue(request.Kind, out var composer)
+            || await composer.ComposeAsync(request, team, cancellationToken).ConfigureAwait(false) is not { } activity)
+        {
+            return DeliveryOutcome.Skipped;
+        }
+
+        try
+        {
+            if (request.Recipient is { } member)
+            {
+                await _messenger.SendToMemberAsync(team, new RosterMember(member.MemberId, member.UserId, null), activity, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                await _messenger.ContinueInTeamAsync(team, (turn, token) => turn.SendActivityAsync(activity, token), cancellationToken).ConfigureAwait(false);
+            }
+
+            return DeliveryOutcome.Sent;
+        }
+        catch (Exception ex) when (TeamsThrottle.StatusOf(ex) is 403 or 404)
+        {
+            // Blocked, uninstalled, or (for a channel) the bot was removed: retrying cannot help.
+            return DeliveryOutcome.Unreachable;
+        }
+    }
+
+    private async Task GiveUpAsync(QueueMessage message, DeliveryRequest request, CancellationToken cancellationToken)
+    {
+        var error = await _ledger.LastErrorAsync(request, cancellationToken).ConfigureAwait(false) ?? "No error was recorded (the worker may have stopped mid-delivery).";
+        var now = _clock.GetUtcNow();
+        await _failures.RecordAsync(request, (int)message.DequeueCount - 1, error, now, cancellationToken).ConfigureAwait(false);
+        await _ledger.AbandonAsync(request, _holder, now, error, cancellationToken).ConfigureAwait(false);
+        await _queue.DeleteAsync(message, cancellationToken).ConfigureAwait(false);
+        LogGaveUp(request.BatchId, request.Kind, error);
+    }
+
+    // Status and type only: connector error bodies can echo the message, which may carry names.
+    private static string Describe(Exception exception) =>
+        $"{exception.GetType().Name}: HTTP {TeamsThrottle.StatusOf(exception)}";
+
+    // The message a delivery holds, with the pop receipt of its latest renewal.
+    private sealed class MessageInHand(QueueMessage message)
+    {
+        public QueueMessage Current { get; set; } = message;
+    }
+
+    private enum DeliveryOutcome
+    {
+        Sent,
+        Skipped,
+        Unreachable,
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A delivery of batch {BatchId} failed (attempt {Attempt}); it is tried again later.")]
+    private partial void LogSendFailed(Exception exception, string batchId, long attempt);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A delivery of batch {BatchId} could not be kept in hand while it waited to send; it may come back to another worker.")]
+    private partial void LogKeepAliveFailed(Exception exception, string batchId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "A member of batch {BatchId} cannot be reached (blocked or uninstalled); they are skipped from now on.")]
+    private partial void LogUnreachable(string batchId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A delivery of batch {BatchId} ({Kind}) was given up after repeated failures: {Error}. See the DeliveryFailures table.")]
+    private partial void LogGaveUp(string batchId, DeliveryKind kind, string error);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Queue message {MessageId} is not a delivery request; recorded in DeliveryFailures and deleted.")]
+    private partial void LogUnreadable(string messageId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Queue message {MessageId} failed unexpectedly; it comes back after its visibility timeout.")]
+    private partial void LogUnexpected(Exception exception, string messageId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Delivery could not reach storage; messages in hand come back after their visibility timeout.")]
+    private partial void LogStorageUnavailable(Exception exception);
+}
