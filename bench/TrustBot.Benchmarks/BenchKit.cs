@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
@@ -23,13 +24,21 @@ internal sealed class BenchStack : IAsyncDisposable
 
     public int TablePort { get; private set; }
 
-    public static async Task<BenchStack> StartAsync()
+    public int QueuePort { get; private set; }
+
+    /// <summary>The prefix of this host's table and queue names.</summary>
+    public string NamePrefix { get; private set; } = string.Empty;
+
+    /// <param name="settings">Configuration for the bot beyond the bench's own (e.g. <c>Delivery:…</c>).</param>
+    public static async Task<BenchStack> StartAsync(IReadOnlyDictionary<string, string>? settings = null)
     {
         var stack = new BenchStack();
         await stack._azurite.StartAsync();
-        stack.TablePort = new Uri(stack._azurite.ConnectionString.Split(';').Single(p => p.StartsWith("TableEndpoint=", StringComparison.Ordinal))["TableEndpoint=".Length..]).Port;
+        stack.TablePort = stack.EndpointPort("TableEndpoint=");
+        stack.QueuePort = stack.EndpointPort("QueueEndpoint=");
+        stack.NamePrefix = stack._azurite.UniquePrefix();
         var port = LoopbackPorts.Free();
-        stack._host = new BenchHost(stack._azurite.ConnectionString, stack._azurite.UniquePrefix());
+        stack._host = new BenchHost(stack._azurite.ConnectionString, stack.NamePrefix, settings ?? new Dictionary<string, string>());
         stack._host.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
         stack._host.StartServer();
         await stack.Services.GetRequiredService<StorageInitializer>().Created;
@@ -37,6 +46,7 @@ internal sealed class BenchStack : IAsyncDisposable
         return stack;
     }
 
+    /// <summary>Stops the bot (its delivery workers finish what they hold), then Azurite.</summary>
     public async ValueTask DisposeAsync()
     {
         Http.Dispose();
@@ -121,7 +131,28 @@ internal sealed class BenchStack : IAsyncDisposable
 
     private static double Percentile(List<double> sorted, double p) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
 
-    private sealed class BenchHost(string connectionString, string prefix) : WebApplicationFactory<Program>
+    /// <summary>The Azurite (node) process this stack started, found by its table port; null where /proc cannot tell (not Linux).</summary>
+    public Process? FindAzuriteProcess()
+    {
+        var port = TablePort.ToString(CultureInfo.InvariantCulture);
+        foreach (var node in Process.GetProcessesByName("node"))
+        {
+            var commandLine = $"/proc/{node.Id}/cmdline";
+            if (File.Exists(commandLine) && File.ReadAllText(commandLine).Split('\0').SkipWhile(arg => arg != "--tablePort").Skip(1).FirstOrDefault() == port)
+            {
+                return node;
+            }
+
+            node.Dispose();
+        }
+
+        return null;
+    }
+
+    private int EndpointPort(string key) =>
+        new Uri(_azurite.ConnectionString.Split(';').Single(p => p.StartsWith(key, StringComparison.Ordinal))[key.Length..]).Port;
+
+    private sealed class BenchHost(string connectionString, string prefix, IReadOnlyDictionary<string, string> settings) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
@@ -131,6 +162,74 @@ internal sealed class BenchStack : IAsyncDisposable
             builder.UseSetting("Storage:NamePrefix", prefix);
             builder.UseSetting("Pulse:AnonymitySecret", Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
             builder.UseSetting("Logging:LogLevel:Default", "Warning");
+            foreach (var (key, value) in settings)
+            {
+                builder.UseSetting(key, value);
+            }
+        }
+    }
+}
+
+/// <summary>
+/// Counts this process's outgoing HTTP requests while it lives, grouped by the name a classifier
+/// gives each (from its URL and method; null: not counted), with their mean duration.
+/// </summary>
+internal sealed class HttpRequestCounter : IDisposable
+{
+    private readonly ActivityListener _listener;
+    private readonly ConcurrentDictionary<string, RequestTally> _tallies = new(StringComparer.Ordinal);
+
+    public HttpRequestCounter(Func<Uri, string, string?> classify)
+    {
+        _listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == "System.Net.Http",
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllData,
+            ActivityStopped = activity =>
+            {
+                if (activity.GetTagItem("url.full") is string url
+                    && classify(new Uri(url), activity.GetTagItem("http.request.method") as string ?? "?") is { } name)
+                {
+                    _tallies.GetOrAdd(name, _ => new RequestTally()).Add(activity.Duration);
+                }
+            },
+        };
+        ActivitySource.AddActivityListener(_listener);
+    }
+
+    public int Total => _tallies.Values.Sum(tally => tally.Count);
+
+    /// <summary>Each kind of request with how many were made and their mean duration, most frequent first.</summary>
+    public IReadOnlyList<(string Name, int Count, double MeanMs)> Tallies =>
+        [.. _tallies.Select(pair => (pair.Key, pair.Value.Count, pair.Value.MeanMs)).OrderByDescending(row => row.Count)];
+
+    public void Dispose() => _listener.Dispose();
+
+    private sealed class RequestTally
+    {
+        private readonly Lock _lock = new();
+        private double _totalMs;
+
+        public int Count { get; private set; }
+
+        public double MeanMs
+        {
+            get
+            {
+                lock (_lock)
+                {
+                    return Count == 0 ? 0 : _totalMs / Count;
+                }
+            }
+        }
+
+        public void Add(TimeSpan duration)
+        {
+            lock (_lock)
+            {
+                Count++;
+                _totalMs += duration.TotalMilliseconds;
+            }
         }
     }
 }

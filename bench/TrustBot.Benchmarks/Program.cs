@@ -1,28 +1,46 @@
 namespace TrustBot.Benchmarks;
 
 /// <summary>
-/// Turn latency benchmarks over HTTP on loopback, storage on Azurite (README, "Benchmarks"):
-/// <c>dotnet run -c Release --project bench/TrustBot.Benchmarks -- [--scenario submit|summary|all] [--clients 32] [--requests 50]</c>.
+/// Benchmarks over HTTP on loopback, storage on Azurite (README, "Benchmarks"):
+/// <c>dotnet run -c Release --project bench/TrustBot.Benchmarks -- [--scenario submit|summary|fanout|all] [--clients 32] [--requests 50] [--members 5000] [--limit 500]</c>.
 /// </summary>
 internal static class Benchmarks
 {
+    private static readonly string[] Scenarios = ["submit", "summary", "fanout", "all"];
+
     // Not named Program: the host under test owns that name, and WebApplicationFactory needs it.
-    public static async Task Main(string[] args)
+    public static async Task<int> Main(string[] args)
     {
         var at = Array.IndexOf(args, "--scenario");
         var scenario = at >= 0 && at + 1 < args.Length ? args[at + 1] : "all";
-        var clients = BenchStack.ArgValue(args, "--clients", 32);
-        var requests = BenchStack.ArgValue(args, "--requests", 50);
-
-        await using var stack = await BenchStack.StartAsync();
-        if (scenario is "submit" or "all")
+        if (!Scenarios.Contains(scenario))
         {
-            await SubmitBenchmark.RunAsync(stack, clients, requests);
+            Console.Error.WriteLine($"Unknown scenario '{scenario}': use one of {string.Join(", ", Scenarios)}.");
+            return 2;
         }
 
-        if (scenario is "summary" or "all")
+        if (scenario is "submit" or "summary" or "all")
         {
-            await SummaryBenchmark.RunAsync(stack, clients, requests);
+            var clients = BenchStack.ArgValue(args, "--clients", 32);
+            var requests = BenchStack.ArgValue(args, "--requests", 50);
+            await using var stack = await BenchStack.StartAsync();
+            if (scenario is "submit" or "all")
+            {
+                await SubmitBenchmark.RunAsync(stack, clients, requests);
+            }
+
+            if (scenario is "summary" or "all")
+            {
+                await SummaryBenchmark.RunAsync(stack, clients, requests);
+            }
         }
+
+        // Its own hosts: the bot's delivery limit is set when a host starts.
+        if (scenario is "fanout" or "all")
+        {
+            await FanOutBenchmark.RunAsync(BenchStack.ArgValue(args, "--members", 5000), BenchStack.ArgValue(args, "--limit", 500));
+        }
+
+        return 0;
     }
 }

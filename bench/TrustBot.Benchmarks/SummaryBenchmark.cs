@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 using TrustBot.Domain.Pulse;
@@ -76,21 +75,8 @@ internal static class SummaryBenchmark
     // Counts outgoing HTTP requests to the Table service while one request runs alone.
     private static async Task<int> CountTableRequestsAsync(BenchStack stack, Func<Task<HttpResponseMessage>> send)
     {
-        var count = 0;
-        using var listener = new ActivityListener
-        {
-            ShouldListenTo = source => source.Name == "System.Net.Http",
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllData,
-            ActivityStopped = activity =>
-            {
-                if (activity.GetTagItem("url.full") is string url && new Uri(url).Port == stack.TablePort)
-                {
-                    Interlocked.Increment(ref count);
-                }
-            },
-        };
-        ActivitySource.AddActivityListener(listener);
+        using var counter = new HttpRequestCounter((url, _) => url.Port == stack.TablePort ? "table" : null);
         using var response = await send();
-        return count;
+        return counter.Total;
     }
 }

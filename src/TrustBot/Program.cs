@@ -34,7 +34,7 @@ else
 }
 
 // Bot Framework: authentication from MicrosoftAppType/Id/Password/TenantId; anonymous when no app id is set.
-builder.Services.AddSingleton<BotFrameworkAuthentication, ConfigurationBotFrameworkAuthentication>();
+builder.Services.AddSingleton<BotFrameworkAuthentication, SharedContractsAuthentication>();
 builder.Services.AddSingleton<TrustBotAdapter>();
 builder.Services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<TrustBotAdapter>());
 builder.Services.AddTransient<IBot, TrustBotActivityHandler>();

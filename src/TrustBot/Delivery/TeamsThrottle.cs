@@ -48,7 +48,7 @@ public sealed class TeamsThrottle : IDisposable
             .. ConversationLimits.Select(limit => PartitionedRateLimiter.Create<ThrottleKey, string>(key =>
                 RateLimitPartition.GetSlidingWindowLimiter(key.ConversationId, _ => Window(limit.Permits, limit.Window, limit.Segments)))),
             PartitionedRateLimiter.Create<ThrottleKey, string>(key =>
-                RateLimitPartition.GetSlidingWindowLimiter(key.TenantId, _ => Window(settings.MessagesPerSecondPerTenant, TimeSpan.FromSeconds(1), 10))),
+                RateLimitPartition.GetTokenBucketLimiter(key.TenantId, _ => TenantBucket(settings.MessagesPerSecondPerTenant))),
         ]);
 
         _retry = new ResiliencePipelineBuilder()
@@ -114,6 +114,22 @@ public sealed class TeamsThrottle : IDisposable
         QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
         AutoReplenishment = true,
     };
+
+    // A token bucket refilled every tenth of a second: a sliding window inside a partitioned
+    // limiter skips replenishments under timer jitter and granted only 0.6-0.9 of its rate.
+    private static TokenBucketRateLimiterOptions TenantBucket(int perSecond)
+    {
+        var perTenth = Math.Max(1, perSecond / 10);
+        return new TokenBucketRateLimiterOptions
+        {
+            TokenLimit = perTenth,
+            TokensPerPeriod = perTenth,
+            ReplenishmentPeriod = TimeSpan.FromSeconds((double)perTenth / perSecond),
+            QueueLimit = int.MaxValue,
+            QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+            AutoReplenishment = true,
+        };
+    }
 
     // Retry-After is either seconds or an HTTP date; without it, the exponential backoff applies.
     private static TimeSpan? RetryAfter(Exception exception)
