@@ -5,7 +5,8 @@ namespace TrustBot.Domain.Actions;
 /// <param name="OwnerId">The member id picked as owner.</param>
 /// <param name="DueOn">The day picked.</param>
 /// <param name="FactorId">The factor id picked.</param>
-public sealed record ActionDraft(string Title, string OwnerId, DateOnly DueOn, string FactorId)
+/// <param name="IncidentId">The incident whose retrospective it comes from, once checked to be the team's; null for an item added on its own.</param>
+public sealed record ActionDraft(string Title, string OwnerId, DateOnly DueOn, string FactorId, string? IncidentId = null)
 {
     /// <summary>The item to store, added now.</summary>
     /// <param name="teamId">The team, as checked against the sender's membership.</param>
@@ -14,5 +15,5 @@ public sealed record ActionDraft(string Title, string OwnerId, DateOnly DueOn, s
     /// <param name="createdAt">The current time.</param>
     /// <param name="entropy">A fresh GUID for the id.</param>
     public ActionItem ToItem(string teamId, string? ownerName, string createdBy, DateTimeOffset createdAt, Guid entropy) =>
-        new(teamId, ActionItemIds.New(createdAt, entropy), Title, OwnerId, ownerName, DueOn, FactorId, createdBy, createdAt, CompletedAt: null);
+        new(teamId, ActionItemIds.New(createdAt, entropy), Title, OwnerId, ownerName, DueOn, FactorId, createdBy, createdAt, CompletedAt: null, IncidentId);
 }

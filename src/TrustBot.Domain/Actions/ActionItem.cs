@@ -15,6 +15,7 @@ namespace TrustBot.Domain.Actions;
 /// <param name="CreatedBy">The member id of whoever added it.</param>
 /// <param name="CreatedAt">When it was added.</param>
 /// <param name="CompletedAt">When it was completed; null while it is open.</param>
+/// <param name="IncidentId">The incident whose retrospective it came from (an <see cref="Recovery.IncidentIds"/> id of the same team); null for an item added on its own.</param>
 public sealed record ActionItem(
     string TeamId,
     string Id,
@@ -25,7 +26,8 @@ public sealed record ActionItem(
     string FactorId,
     string CreatedBy,
     DateTimeOffset CreatedAt,
-    DateTimeOffset? CompletedAt)
+    DateTimeOffset? CompletedAt,
+    string? IncidentId = null)
 {
     /// <summary>Whether it is done.</summary>
     public bool IsCompleted => CompletedAt is not null;

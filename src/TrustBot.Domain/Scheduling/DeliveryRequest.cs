@@ -35,6 +35,16 @@ public enum DeliveryKind
 
     /// <summary>The ballot of the team's open trust-definition vote, to a member (subject: the vote id).</summary>
     TrustBallot,
+
+    /// <summary>An incident a member or a tool declared, to each lead to accept or dismiss (subject: the incident id).</summary>
+    IncidentForLeads,
+
+    /// <summary>
+    /// A step of a recovery plan, to the channel, a lead or a member (subject: the step's
+    /// <c>RecoveryNudges.Subject(incidentId, step)</c>, then <c>@</c> and when its job was due, so a
+    /// step that comes again is a delivery of its own).
+    /// </summary>
+    RecoveryNudge,
 }
 
 /// <summary>Batch ids: one per kind, team and subject, short and deterministic.</summary>

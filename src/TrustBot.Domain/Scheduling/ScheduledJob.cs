@@ -33,4 +33,7 @@ public enum JobKind
 
     /// <summary>Read the team's roster from Teams and store it (subject: what asked for it, e.g. <c>install</c>).</summary>
     SyncRoster,
+
+    /// <summary>A step of an incident's recovery plan (subject: <c>RecoveryNudges.Subject(incidentId, step)</c>).</summary>
+    RecoveryNudge,
 }

@@ -24,6 +24,7 @@ internal sealed class ActionItemMapper : IEntityMapper<ActionItem>
         [nameof(ActionItem.CreatedAt)] = record.CreatedAt,
         [nameof(ActionItem.CompletedAt)] = record.CompletedAt,
         [TableRegistration.MemberKeyProperty] = record.OwnerId,
+        [nameof(ActionItem.IncidentId)] = record.IncidentId,
     };
 
     public ActionItem FromEntity(TableEntity entity) => new(
@@ -36,7 +37,8 @@ internal sealed class ActionItemMapper : IEntityMapper<ActionItem>
         entity.RequiredString(nameof(ActionItem.FactorId)),
         entity.RequiredString(nameof(ActionItem.CreatedBy)),
         entity.RequiredDateTimeOffset(nameof(ActionItem.CreatedAt)),
-        entity.GetDateTimeOffset(nameof(ActionItem.CompletedAt)));
+        entity.GetDateTimeOffset(nameof(ActionItem.CompletedAt)),
+        entity.GetString(nameof(ActionItem.IncidentId)));
 
     private static DateOnly ReadDate(TableEntity entity) =>
         DateOnly.TryParseExact(entity.RequiredString(nameof(ActionItem.DueOn)), DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)

@@ -1,4 +1,5 @@
 using TrustBot.Domain.Actions;
+using TrustBot.Domain.Recovery;
 using TrustBot.Storage.Actions;
 using TrustBot.Storage.Tests.Support;
 using TrustBot.Testing;
@@ -38,6 +39,18 @@ public sealed class TableActionItemStoreTests(AzuriteFixture azurite) : IAsyncLi
 
         update.Outcome.Should().Be(ActionUpdateOutcome.Updated);
         (await _store.GetAllAsync(TeamId, default)).Should().ContainSingle().Which.Should().Be(item with { CompletedAt = Monday.AddDays(1) });
+    }
+
+    [Fact]
+    public async Task An_item_from_an_incidents_retrospective_keeps_its_incident_and_one_added_on_its_own_has_none()
+    {
+        var incidentId = IncidentIds.New(Monday.AddDays(-2), Guid.NewGuid());
+        var fromIncident = Item(TeamId, Monday) with { IncidentId = incidentId };
+        var onItsOwn = Item(TeamId, Monday.AddMinutes(1));
+        await _store.AddAsync(fromIncident, default);
+        await _store.AddAsync(onItsOwn, default);
+
+        (await _store.GetAllAsync(TeamId, default)).Select(item => item.IncidentId).Should().Equal(incidentId, null);
     }
 
     [Fact]

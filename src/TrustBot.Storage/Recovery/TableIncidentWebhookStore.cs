@@ -1,0 +1,131 @@
+using Azure.Data.Tables;
+using TrustBot.Domain.Recovery;
+
+namespace TrustBot.Storage.Recovery;
+
+/// <summary>
+/// <see cref="IIncidentWebhookStore"/> over two tables. <c>IncidentWebhooks</c> holds each team's
+/// webhook in the team's partition (row <c>webhook</c>: id, version, when the secret was made) and,
+/// so a request's URL finds its team with a point read, a lookup row per webhook id (partition
+/// <c>by-id|{webhookId}</c>, row <c>team</c>). <c>WebhookReplays</c> holds the signatures each webhook
+/// accepted (partition = webhook id, row = signature). See docs/storage.md.
+/// </summary>
+/// <remarks>
+/// Deleting a team's data removes its webhook row but not the lookup row (it is not in the team's
+/// partition); <see cref="FindAsync"/> only trusts a lookup the team's row confirms, so a leftover
+/// lookup finds nothing, and a webhook created after the bot is installed again gets a new id.
+/// </remarks>
+public sealed class TableIncidentWebhookStore : IIncidentWebhookStore
+{
+    internal const string WebhooksTable = "IncidentWebhooks";
+    internal const string ReplaysTable = "WebhookReplays";
+
+    // Encoded ids never contain a bare separator, so no team's partition can look like a lookup's.
+    private const string LookupPartitionPrefix = "by-id";
+    private const string LookupRow = "team";
+    private const string TeamIdProperty = "TeamId";
+    private const string ReceivedAtProperty = "ReceivedAt";
+
+    private readonly StorageTable _table;
+    private readonly RecordTable<IncidentWebhook> _webhooks;
+    private readonly StorageTable _replays;
+
+    /// <summary>Uses the registered <c>IncidentWebhooks</c> and <c>WebhookReplays</c> tables.</summary>
+    public TableIncidentWebhookStore(StorageTables tables)
+    {
+        ArgumentNullException.ThrowIfNull(tables);
+        _table = tables.Get(WebhooksTable);
+        _webhooks = new RecordTable<IncidentWebhook>(_table, new IncidentWebhookMapper());
+        _replays = tables.Get(ReplaysTable);
+    }
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// The version is read and written under the row's ETag, so two rotations never hand out the same
+    /// version. A new webhook's lookup row is written before the team's row, so a team's row never
+    /// names an id that cannot be found; a create that loses the race to another leaves an unused
+    /// lookup (harmless, see the class remarks) and rotates the winner.
+    /// </remarks>
+    public async Task<IncidentWebhook> CreateOrRotateAsync(string teamId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(teamId);
+        IncidentWebhook? saved = null;
+        await OptimisticRetry.RunAsync(
+            async token =>
+            {
+                var stored = await _webhooks.GetAsync(TableKey.Encode(teamId), IncidentWebhookMapper.RowKey, token).ConfigureAwait(false);
+                WriteResult written;
+                if (stored is null)
+                {
+                    saved = new IncidentWebhook(IncidentWebhookSignature.NewWebhookId(), teamId, 1, now);
+                    await _table.UpsertAsync(new TableEntity(LookupPartition(saved.WebhookId), LookupRow) { [TeamIdProperty] = teamId }, token).ConfigureAwait(false);
+                    written = await _webhooks.InsertAsync(saved, token).ConfigureAwait(false);
+                }
+                else
+                {
+                    saved = stored.Value with { Version = stored.Value.Version + 1, CreatedAt = now };
+                    written = await _webhooks.ReplaceAsync(stored with { Value = saved }, token).ConfigureAwait(false);
+                }
+
+                return written.Conflict;
+            },
+            $"the incident webhook of team {teamId}",
+            cancellationToken).ConfigureAwait(false);
+        return saved!;
+    }
+
+    /// <inheritdoc />
+    public async Task<IncidentWebhook?> GetForTeamAsync(string teamId, CancellationToken cancellationToken) =>
+        (await _webhooks.GetAsync(TableKey.Encode(teamId), IncidentWebhookMapper.RowKey, cancellationToken).ConfigureAwait(false))?.Value;
+
+    /// <inheritdoc />
+    public async Task<IncidentWebhook?> FindAsync(string webhookId, CancellationToken cancellationToken)
+    {
+        var lookup = await _table.GetAsync(LookupPartition(webhookId), LookupRow, cancellationToken).ConfigureAwait(false);
+        if (lookup?.GetString(TeamIdProperty) is not { } teamId)
+        {
+            return null;
+        }
+
+        var webhook = await GetForTeamAsync(teamId, cancellationToken).ConfigureAwait(false);
+        return webhook?.WebhookId == webhookId ? webhook : null;
+    }
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// An insert: the row's existence is the record, so two copies of one request arriving at once
+    /// cannot both win. Rows older than <see cref="IncidentWebhookSignature.Window"/> only stop
+    /// requests the timestamp check refuses anyway.
+    /// </remarks>
+    public async Task<bool> TryRecordSignatureAsync(string webhookId, string signature, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var entity = new TableEntity(TableKey.Encode(webhookId), TableKey.Encode(signature)) { [ReceivedAtProperty] = at };
+        var written = await _replays.InsertAsync(entity, cancellationToken).ConfigureAwait(false);
+        return written.Conflict switch
+        {
+            null => true,
+            { Kind: StorageConflictKind.AlreadyExists } => false,
+            var conflict => throw new InvalidOperationException($"Unexpected conflict recording a webhook signature: {conflict}."),
+        };
+    }
+
+    private static string LookupPartition(string webhookId) => TableKey.Compose(LookupPartitionPrefix, webhookId);
+
+    private sealed class IncidentWebhookMapper : IEntityMapper<IncidentWebhook>
+    {
+        public const string RowKey = "webhook";
+
+        public TableEntity ToEntity(IncidentWebhook record) => new(TableKey.Encode(record.TeamId), RowKey)
+        {
+            [nameof(IncidentWebhook.WebhookId)] = record.WebhookId,
+            [nameof(IncidentWebhook.Version)] = record.Version,
+            [nameof(IncidentWebhook.CreatedAt)] = record.CreatedAt,
+        };
+
+        public IncidentWebhook FromEntity(TableEntity entity) => new(
+            entity.RequiredString(nameof(IncidentWebhook.WebhookId)),
+            TableKey.Decode(entity.PartitionKey),
+            entity.RequiredInt32(nameof(IncidentWebhook.Version)),
+            entity.RequiredDateTimeOffset(nameof(IncidentWebhook.CreatedAt)));
+    }
+}
