@@ -13,6 +13,7 @@ using TrustBot.Observations;
 using TrustBot.Onboarding;
 using TrustBot.Pulse;
 using TrustBot.Questions;
+using TrustBot.Recovery;
 using TrustBot.Scheduling;
 using TrustBot.Teams;
 using TrustBot.Storage;
@@ -64,6 +65,7 @@ builder.Services.AddDefinitionStage();
 builder.Services.AddActionsStage();
 builder.Services.AddSchedulingStage();
 builder.Services.AddSchedulerAndDelivery(builder.Configuration);
+builder.Services.AddRecoveryStage();
 builder.Services.AddSingleton<SummaryService>();
 builder.Services.AddSingleton<IDialog, SummaryDialog>();
 
@@ -76,6 +78,7 @@ builder.Services.AddHealthChecks()
 var app = builder.Build();
 
 app.MapBotMessages();
+app.MapIncidentWebhook();
 if (app.Environment.IsDevelopment())
 {
     app.MapDevelopmentClock();

@@ -1,6 +1,7 @@
 using Newtonsoft.Json.Linq;
 using TrustBot.Cards;
 using TrustBot.Domain.Actions;
+using TrustBot.Domain.Recovery;
 
 namespace TrustBot.Actions;
 
@@ -23,8 +24,14 @@ public static class ActionCardData
     /// <summary>Input id of the factor choice.</summary>
     public const string FactorInput = "factor";
 
-    /// <summary>The data of the add card's button.</summary>
-    public static object ForAdd(string teamId) => new { teamId };
+    /// <summary>Name of the incident id in the data of the add card's button and of "add an action for this incident" buttons.</summary>
+    public const string IncidentIdData = "incidentId";
+
+    /// <summary>The data of the add card's button; the incident's id when the item comes from its retrospective.</summary>
+    public static object ForAdd(string teamId, string? incidentId = null) => incidentId is null ? new { teamId } : ForIncident(teamId, incidentId);
+
+    /// <summary>The data of an "add an action for this incident" button (<see cref="AddActionCard.NewForIncidentVerb"/>).</summary>
+    public static object ForIncident(string teamId, string incidentId) => new { teamId, incidentId };
 
     /// <summary>The data of an item's buttons.</summary>
     public static object ForItem(string teamId, string itemId) => new { teamId, itemId };
@@ -35,7 +42,10 @@ public static class ActionCardData
     /// </summary>
     public static string ItemInput(string input, string itemId) => $"{input}.{itemId}";
 
-    /// <summary>The team and the form an add card sends, or null when the data is malformed.</summary>
+    /// <summary>
+    /// The team, the form and (when the card was opened from an incident) the incident an add card
+    /// sends, or null when the data is malformed, an incident id that is not shaped like one included.
+    /// </summary>
     public static AddActionData? ReadAdd(object? data) =>
         data is JObject json
         && CardSubmit.TeamIdOf(json) is { } teamId
@@ -43,7 +53,18 @@ public static class ActionCardData
         && CardSubmit.TryReadText(json, OwnerInput, out var owner)
         && CardSubmit.TryReadText(json, DueInput, out var dueOn)
         && CardSubmit.TryReadText(json, FactorInput, out var factor)
-            ? new AddActionData(teamId, new ActionForm(title, owner, dueOn, factor))
+        && CardSubmit.TryReadText(json, IncidentIdData, out var incidentId)
+        && (incidentId is null || IncidentIds.IsWellFormed(incidentId))
+            ? new AddActionData(teamId, new ActionForm(title, owner, dueOn, factor), incidentId)
+            : null;
+
+    /// <summary>The team and the incident an "add an action for this incident" button sends, or null when the data is malformed.</summary>
+    public static IncidentClickData? ReadIncident(object? data) =>
+        data is JObject json
+        && CardSubmit.TeamIdOf(json) is { } teamId
+        && CardSubmit.TryReadText(json, IncidentIdData, out var incidentId)
+        && IncidentIds.IsWellFormed(incidentId)
+            ? new IncidentClickData(teamId, incidentId!)
             : null;
 
     /// <summary>The team, the item and that item's inputs a list button sends, or null when the data is malformed.</summary>
@@ -61,7 +82,13 @@ public static class ActionCardData
 /// <summary>An add card's submit: the team it names and what the member filled in.</summary>
 /// <param name="TeamId">The team the card says it belongs to.</param>
 /// <param name="Form">The inputs.</param>
-public sealed record AddActionData(string TeamId, ActionForm Form);
+/// <param name="IncidentId">A well-formed id of the incident the card says the item comes from; null for an item added on its own.</param>
+public sealed record AddActionData(string TeamId, ActionForm Form, string? IncidentId = null);
+
+/// <summary>A click on "add an action for this incident".</summary>
+/// <param name="TeamId">The team the card says it belongs to.</param>
+/// <param name="IncidentId">A well-formed incident id.</param>
+public sealed record IncidentClickData(string TeamId, string IncidentId);
 
 /// <summary>A click on an item of the list card.</summary>
 /// <param name="TeamId">The team the card says it belongs to.</param>

@@ -1,12 +1,14 @@
 using TrustBot.Cards;
 using TrustBot.Domain.Actions;
+using TrustBot.Domain.Recovery;
 using TrustBot.Domain.Teams;
 
 namespace TrustBot.Actions;
 
 /// <summary>
 /// A team's open action items, the reader's own first, then by due date, each with buttons to
-/// complete, reassign or reschedule it; below them what was completed lately, to reopen.
+/// complete, reassign or reschedule it; below them what was completed lately, to reopen. An item
+/// from an incident's retrospective names the incident.
 /// </summary>
 public static class ActionListCard
 {
@@ -36,11 +38,14 @@ public static class ActionListCard
     /// <param name="items">All of the team's items.</param>
     /// <param name="reader">Who it is shown to, when it is, and the roster to reassign to.</param>
     /// <param name="notice">What the last click did, shown on top.</param>
-    public static AdaptiveCard Build(Team team, IReadOnlyList<ActionItem> items, ActionListReader reader, ActionListNotice? notice = null)
+    /// <param name="incidents">The team's incidents, to name the one an item comes from; none needed when no item comes from one.</param>
+    public static AdaptiveCard Build(
+        Team team, IReadOnlyList<ActionItem> items, ActionListReader reader, ActionListNotice? notice = null, IReadOnlyList<Incident>? incidents = null)
     {
         ArgumentNullException.ThrowIfNull(team);
         ArgumentNullException.ThrowIfNull(items);
         ArgumentNullException.ThrowIfNull(reader);
+        var incidentTitles = ShownIncidentTitles(incidents ?? []);
         List<CardElement> body = [CardBlocks.Heading(team.Name is null ? "Action items" : $"Action items: {team.Name}")];
         if (notice is not null)
         {
@@ -55,7 +60,7 @@ public static class ActionListCard
         body.Add(open.Count == 0
             ? new TextBlock("No open action items. Type add action to add one.")
             : new TextBlock($"{open.Count} open, yours first, then by due date.") { IsSubtle = true });
-        body.AddRange(open.Take(MaxOpenListed).Select(item => OpenItem(team.Id, item, reader)));
+        body.AddRange(open.Take(MaxOpenListed).Select(item => OpenItem(team.Id, item, reader, incidentTitles)));
         if (open.Count > MaxOpenListed)
         {
             body.Add(new TextBlock($"And {open.Count - MaxOpenListed} more, due later.") { IsSubtle = true });
@@ -65,19 +70,30 @@ public static class ActionListCard
         if (doneLately.Count > 0)
         {
             body.Add(new TextBlock("Done lately") { Weight = TextWeight.Bolder, Separator = true, Spacing = Spacing.Large });
-            body.AddRange(doneLately.Select(item => DoneItem(team.Id, item)));
+            body.AddRange(doneLately.Select(item => DoneItem(team.Id, item, incidentTitles)));
         }
 
         return new AdaptiveCard { Body = body };
     }
 
-    private static Container OpenItem(string teamId, ActionItem item, ActionListReader reader)
+    /// <summary>
+    /// Incident id → title, for the incidents the whole team hears about. The list is shown in the
+    /// channel and updated in place there, so a leads-only incident is never named on it: its items
+    /// are listed like any other.
+    /// </summary>
+    private static Dictionary<string, string> ShownIncidentTitles(IReadOnlyList<Incident> incidents) =>
+        incidents.Where(incident => incident.Visibility == IncidentVisibility.Team).ToDictionary(incident => incident.Id, incident => incident.Title, StringComparer.Ordinal);
+
+    private static string Facts(ActionItem item, Dictionary<string, string> incidentTitles) =>
+        ActionView.Facts(item, item.IncidentId is { } incidentId ? incidentTitles.GetValueOrDefault(incidentId) : null);
+
+    private static Container OpenItem(string teamId, ActionItem item, ActionListReader reader, Dictionary<string, string> incidentTitles)
     {
         var data = ActionCardData.ForItem(teamId, item.Id);
         List<CardElement> lines =
         [
             new TextBlock(item.Title) { Weight = TextWeight.Bolder },
-            new TextBlock(ActionView.Facts(item)) { IsSubtle = true, Spacing = Spacing.None },
+            new TextBlock(Facts(item, incidentTitles)) { IsSubtle = true, Spacing = Spacing.None },
         ];
         if (item.IsOverdue(reader.Today))
         {
@@ -97,10 +113,10 @@ public static class ActionListCard
         return new Container(lines) { Separator = true };
     }
 
-    private static Container DoneItem(string teamId, ActionItem item) => new(
+    private static Container DoneItem(string teamId, ActionItem item, Dictionary<string, string> incidentTitles) => new(
     [
         new TextBlock($"✓ {item.Title}"),
-        new TextBlock($"{ActionView.Facts(item)} · completed {CardText.LocalDateTime(item.CompletedAt!.Value)}") { IsSubtle = true, Spacing = Spacing.None },
+        new TextBlock($"{Facts(item, incidentTitles)} · completed {CardText.LocalDateTime(item.CompletedAt!.Value)}") { IsSubtle = true, Spacing = Spacing.None },
         new ActionSet([new ExecuteAction("Reopen", ReopenVerb) { Data = ActionCardData.ForItem(teamId, item.Id) }]),
     ])
     { Separator = true };

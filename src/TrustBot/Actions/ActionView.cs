@@ -40,10 +40,13 @@ public static class ActionView
         ErrorMessage = "Please pick the due date.",
     };
 
-    /// <summary>One line about an item: owner, due date and factor.</summary>
-    public static string Facts(ActionItem item)
+    /// <summary>One line about an item: owner, due date and factor, and the incident it comes from when its title may be shown.</summary>
+    /// <param name="item">The item.</param>
+    /// <param name="incidentTitle">The title of the item's incident, or null to leave the incident out.</param>
+    public static string Facts(ActionItem item, string? incidentTitle = null)
     {
         ArgumentNullException.ThrowIfNull(item);
-        return $"{item.OwnerName ?? "Unnamed member"} · due {ObservationView.Day(item.DueOn)} · {TrustFactors.Find(item.FactorId)?.Name ?? item.FactorId}";
+        var facts = $"{item.OwnerName ?? "Unnamed member"} · due {ObservationView.Day(item.DueOn)} · {TrustFactors.Find(item.FactorId)?.Name ?? item.FactorId}";
+        return incidentTitle is null ? facts : $"{facts} · from incident: {incidentTitle}";
     }
 }

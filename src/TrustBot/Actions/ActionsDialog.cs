@@ -4,6 +4,7 @@ using TrustBot.Bot;
 using TrustBot.Cards;
 using TrustBot.Delivery;
 using TrustBot.Domain.Actions;
+using TrustBot.Domain.Recovery;
 using TrustBot.Domain.Teams;
 using TrustBot.Teams;
 
@@ -12,13 +13,15 @@ namespace TrustBot.Actions;
 /// <summary>
 /// Stage 4: members add action items with an owner, a due date and the factor they address, and
 /// work through the team's list: complete, reopen, reassign, reschedule. Owners change their own
-/// items, leads any of the team's.
+/// items, leads any of the team's. After an incident, "add an action for this incident" opens the
+/// add card for the incident, and the item keeps the link.
 /// </summary>
 public sealed partial class ActionsDialog(
     TeamDirectory directory,
     ITeamStore teams,
     ITeamsMessenger messenger,
     IActionItemStore actions,
+    IIncidentStore incidents,
     TimeProvider clock,
     ILogger<ActionsDialog> logger) : IDialog
 {
@@ -27,7 +30,7 @@ public sealed partial class ActionsDialog(
 
     /// <inheritdoc />
     public IReadOnlyList<string> Verbs =>
-        [AddActionCard.AddVerb, ActionListCard.CompleteVerb, ActionListCard.ReopenVerb, ActionListCard.ReassignVerb, ActionListCard.RescheduleVerb];
+        [AddActionCard.AddVerb, AddActionCard.NewForIncidentVerb, ActionListCard.CompleteVerb, ActionListCard.ReopenVerb, ActionListCard.ReassignVerb, ActionListCard.RescheduleVerb];
 
     /// <inheritdoc />
     public async Task OnCommandAsync(ITurnContext<IMessageActivity> turn, BotCommand command, string argument, CancellationToken cancellationToken)
@@ -53,7 +56,13 @@ public sealed partial class ActionsDialog(
         ArgumentNullException.ThrowIfNull(turn);
         ArgumentNullException.ThrowIfNull(invoke);
         var verb = invoke.Action?.Verb;
-        var teamId = verb == AddActionCard.AddVerb ? ActionCardData.ReadAdd(invoke.Action?.Data)?.TeamId : ActionCardData.ReadItem(invoke.Action?.Data)?.TeamId;
+        var data = invoke.Action?.Data;
+        var teamId = verb switch
+        {
+            AddActionCard.AddVerb => ActionCardData.ReadAdd(data)?.TeamId,
+            AddActionCard.NewForIncidentVerb => ActionCardData.ReadIncident(data)?.TeamId,
+            _ => ActionCardData.ReadItem(data)?.TeamId,
+        };
         if (teamId is null)
         {
             return Problem("This card can't be used", "Its data isn't what I sent, so nothing changed. Type actions to get a fresh list.");
@@ -66,9 +75,12 @@ public sealed partial class ActionsDialog(
             return Problem("Nothing changed", "This card belongs to a team you're not a member of.");
         }
 
-        return verb == AddActionCard.AddVerb
-            ? await AddAsync(member, ActionCardData.ReadAdd(invoke.Action!.Data)!.Form, cancellationToken).ConfigureAwait(false)
-            : await ChangeAsync(member, verb!, ActionCardData.ReadItem(invoke.Action!.Data)!, cancellationToken).ConfigureAwait(false);
+        return verb switch
+        {
+            AddActionCard.AddVerb => await AddAsync(member, ActionCardData.ReadAdd(data)!, cancellationToken).ConfigureAwait(false),
+            AddActionCard.NewForIncidentVerb => await OpenForIncidentAsync(member, ActionCardData.ReadIncident(data)!.IncidentId, cancellationToken).ConfigureAwait(false),
+            _ => await ChangeAsync(member, verb!, ActionCardData.ReadItem(data)!, cancellationToken).ConfigureAwait(false),
+        };
     }
 
     // The card names the team; the roster and the stored roles decide whether the sender belongs to it.
@@ -87,20 +99,64 @@ public sealed partial class ActionsDialog(
         return isLead || roster.Any(m => m.MemberId == memberId) ? new TeamMember(team, reader, isLead) : null;
     }
 
-    private async Task<AdaptiveCardInvokeResponse> AddAsync(TeamMember member, ActionForm form, CancellationToken cancellationToken)
+    // The add card opened for an incident: owned by the sender, on the first factor the incident hit.
+    private async Task<AdaptiveCardInvokeResponse> OpenForIncidentAsync(TeamMember member, string incidentId, CancellationToken cancellationToken)
     {
-        var check = form.Check(member.Reader.Today, member.Reader.Roster);
+        if (await IncidentToActOnAsync(member, incidentId, cancellationToken).ConfigureAwait(false) is not { } incident)
+        {
+            return UnknownIncident();
+        }
+
+        var form = ActionForm.Blank(member.Reader.MemberId, string.Empty) with { Factor = incident.FactorIds[0] };
+        return AddActionCard.Build(member.Team, member.Reader.Roster, member.Reader.Today, form, fromIncident: incident).ToInvokeResponse();
+    }
+
+    private async Task<AdaptiveCardInvokeResponse> AddAsync(TeamMember member, AddActionData add, CancellationToken cancellationToken)
+    {
+        var incident = add.IncidentId is { } incidentId ? await IncidentToActOnAsync(member, incidentId, cancellationToken).ConfigureAwait(false) : null;
+        if (add.IncidentId is not null && incident is null)
+        {
+            return UnknownIncident();
+        }
+
+        var check = add.Form.Check(member.Reader.Today, member.Reader.Roster);
         if (check.Draft is not { } draft)
         {
-            return AddActionCard.Build(member.Team, member.Reader.Roster, member.Reader.Today, form, check.Problems).ToInvokeResponse();
+            return AddActionCard.Build(member.Team, member.Reader.Roster, member.Reader.Today, add.Form, check.Problems, incident).ToInvokeResponse();
         }
 
         var owner = member.Reader.Roster.First(m => m.MemberId == draft.OwnerId);
-        var item = draft.ToItem(member.Team.Id, owner.Name, member.Reader.MemberId, member.Reader.Now, Guid.NewGuid());
+        var item = (draft with { IncidentId = incident?.Id }).ToItem(member.Team.Id, owner.Name, member.Reader.MemberId, member.Reader.Now, Guid.NewGuid());
         await actions.AddAsync(item, cancellationToken).ConfigureAwait(false);
         Log.Added(logger, item.Id, item.TeamId);
-        return NoticeCard.Build("Action added", $"\"{item.Title}\": {ActionView.Facts(item)}. Type actions to see the team's list.").ToInvokeResponse();
+        var added = NoticeCard.Build("Action added", $"\"{item.Title}\": {ActionView.Facts(item, incident?.Title)}. Type actions to see the team's list.");
+
+        // A retrospective usually agrees on more than one step; the card it was opened from is gone now.
+        return (incident is null ? added : added with
+        {
+            Actions = [new ExecuteAction("Add another action for this incident", AddActionCard.NewForIncidentVerb) { Data = ActionCardData.ForIncident(member.Team.Id, incident.Id) }],
+        }).ToInvokeResponse();
     }
+
+    /// <summary>
+    /// The team's incident an item may come from: one whose recovery plan started (so not one a lead
+    /// dismissed or has not accepted yet), and a leads-only one only for a lead. Null otherwise, and
+    /// for an id that is not the team's, so a card edited to name another team's incident learns nothing.
+    /// </summary>
+    private async Task<Incident?> IncidentToActOnAsync(TeamMember member, string incidentId, CancellationToken cancellationToken)
+    {
+        var incident = await incidents.GetAsync(member.Team.Id, incidentId, cancellationToken).ConfigureAwait(false);
+        if (incident is { AcceptedAt: not null } && (incident.Visibility == IncidentVisibility.Team || member.IsLead))
+        {
+            return incident;
+        }
+
+        Log.IncidentRefused(logger, incidentId, member.Team.Id);
+        return null;
+    }
+
+    private static AdaptiveCardInvokeResponse UnknownIncident() =>
+        Problem("Nothing was added", "That incident isn't one this team is recovering from, so no action can come from it. Type add action to add one on its own.");
 
     private async Task<AdaptiveCardInvokeResponse> ChangeAsync(TeamMember member, string verb, ItemClickData click, CancellationToken cancellationToken)
     {
@@ -154,8 +210,13 @@ public sealed partial class ActionsDialog(
         _ => $"\"{item.Title}\" now belongs to {item.OwnerName ?? "its new owner"}.",
     };
 
-    private async Task<AdaptiveCard> ListAsync(Team team, ActionListReader reader, ActionListNotice? notice, CancellationToken cancellationToken) =>
-        ActionListCard.Build(team, await actions.GetAllAsync(team.Id, cancellationToken).ConfigureAwait(false), reader, notice);
+    // The incidents are read only when an item names one: most lists need one read, not two.
+    private async Task<AdaptiveCard> ListAsync(Team team, ActionListReader reader, ActionListNotice? notice, CancellationToken cancellationToken)
+    {
+        var items = await actions.GetAllAsync(team.Id, cancellationToken).ConfigureAwait(false);
+        var named = items.Any(item => item.IncidentId is not null) ? await incidents.GetAllAsync(team.Id, cancellationToken).ConfigureAwait(false) : [];
+        return ActionListCard.Build(team, items, reader, notice, named);
+    }
 
     private static AdaptiveCardInvokeResponse Problem(string title, string message) =>
         NoticeCard.Build(title, message, isProblem: true).ToInvokeResponse();
@@ -172,5 +233,8 @@ public sealed partial class ActionsDialog(
 
         [LoggerMessage(Level = LogLevel.Warning, Message = "An action card for team {TeamId} was refused: the sender is not on that team")]
         public static partial void Refused(ILogger logger, string teamId);
+
+        [LoggerMessage(Level = LogLevel.Warning, Message = "An action card naming incident {IncidentId} was refused: team {TeamId} has no such incident the sender may act on")]
+        public static partial void IncidentRefused(ILogger logger, string incidentId, string teamId);
     }
 }

@@ -1,6 +1,7 @@
 using TrustBot.Cards;
 using TrustBot.Domain.Actions;
 using TrustBot.Domain.Pulse;
+using TrustBot.Domain.Recovery;
 using TrustBot.Domain.Teams;
 
 namespace TrustBot.Actions;
@@ -11,13 +12,21 @@ public static class AddActionCard
     /// <summary>The verb of the add button.</summary>
     public const string AddVerb = "action.add";
 
+    /// <summary>
+    /// The verb of "add an action for this incident" buttons (the retrospective nudge's, with
+    /// <see cref="ActionCardData.ForIncident"/>): opens this card for the incident.
+    /// </summary>
+    public const string NewForIncidentVerb = "action.new-for-incident";
+
     /// <summary>Builds the card.</summary>
     /// <param name="team">The team the item is for.</param>
     /// <param name="roster">The team's members, to pick the owner from.</param>
     /// <param name="today">The sender's calendar day: the earliest due date.</param>
     /// <param name="form">What to fill the inputs with: a blank form, or what was sent when it was refused.</param>
     /// <param name="problems">Why the last submit was refused, shown on top.</param>
-    public static AdaptiveCard Build(Team team, IReadOnlyList<RosterMember> roster, DateOnly today, ActionForm form, IReadOnlyList<string>? problems = null)
+    /// <param name="fromIncident">The incident whose retrospective the item comes from (already checked to be the team's), or null.</param>
+    public static AdaptiveCard Build(
+        Team team, IReadOnlyList<RosterMember> roster, DateOnly today, ActionForm form, IReadOnlyList<string>? problems = null, Incident? fromIncident = null)
     {
         ArgumentNullException.ThrowIfNull(team);
         ArgumentNullException.ThrowIfNull(form);
@@ -26,6 +35,11 @@ public static class AddActionCard
             CardBlocks.Heading(team.Name is null ? "Add an action item" : $"Add an action item: {team.Name}"),
             new TextBlock("One concrete step, one owner, one date: small promises kept are what build trust.") { IsSubtle = true },
         ];
+
+        if (fromIncident is not null)
+        {
+            body.Add(new TextBlock($"This action comes from the retrospective of {fromIncident.Title}.") { Weight = TextWeight.Bolder });
+        }
 
         if (problems is { Count: > 0 })
         {
@@ -55,7 +69,7 @@ public static class AddActionCard
         return new AdaptiveCard
         {
             Body = body,
-            Actions = [new ExecuteAction("Add action", AddVerb) { Data = ActionCardData.ForAdd(team.Id), Style = ActionStyle.Positive }],
+            Actions = [new ExecuteAction("Add action", AddVerb) { Data = ActionCardData.ForAdd(team.Id, fromIncident?.Id), Style = ActionStyle.Positive }],
         };
     }
 }

@@ -68,12 +68,21 @@ public static class BotCommands
     /// <summary>Anyone lists open action items, their own first.</summary>
     public static readonly BotCommand Actions = new("actions", "List open action items (yours first) to complete, reassign or reschedule them");
 
+    /// <summary>Anyone declares an incident that cost the team trust (a member's goes to the leads first).</summary>
+    public static readonly BotCommand Incident = new("incident", "Declare an incident that cost the team trust, to start a recovery plan");
+
+    /// <summary>Anyone lists the team's incidents; leads accept, dismiss or close their plans there.</summary>
+    public static readonly BotCommand Incidents = new("incidents", "List the team's incidents and their recovery plans (leads accept, dismiss or close)");
+
+    /// <summary>A lead creates or rotates the team's incident webhook secret (1:1 only: it is shown once).</summary>
+    public static readonly BotCommand IncidentWebhook = new("incident webhook", "Create or rotate the secret incident tools use to report incidents (leads, 1:1 chat)");
+
     /// <summary>All commands.</summary>
     public static IReadOnlyList<BotCommand> All { get; } =
         [
             Pulse, CheckIn, StartPulse, ClosePulse, Schedule, Summary, Factors,
             DefineTrust, OpenVote, FinalizeCharter, Charter, CharterHistory,
-            AddAction, Actions,
+            AddAction, Actions, Incident, Incidents, IncidentWebhook,
             AddQuestion, Questions, LogObservation, Observations, Help,
         ];
 }

@@ -18,13 +18,20 @@ public sealed class PulseFanOut(IPulseStore pulses, RosterFanOut fanOut, IJobSto
         ArgumentNullException.ThrowIfNull(team);
         ArgumentNullException.ThrowIfNull(run);
         var result = await QueueAsync(team, run, DeliveryKind.PulseInvite, cancellationToken).ConfigureAwait(false);
+        await PlanRunJobsAsync(run, remind, cancellationToken).ConfigureAwait(false);
+        return result;
+    }
+
+    /// <summary>Plans the run's reminder (when <paramref name="remind"/>) and its close.</summary>
+    public async Task PlanRunJobsAsync(PulseRun run, bool remind, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(run);
         if (remind)
         {
             await jobs.AddAsync(JobFor(JobKind.RemindPulse, run, run.RemindAt()), cancellationToken).ConfigureAwait(false);
         }
 
         await jobs.AddAsync(JobFor(JobKind.ClosePulse, run, run.ClosesAt), cancellationToken).ConfigureAwait(false);
-        return result;
     }
 
     /// <summary>Queues one <paramref name="kind"/> delivery per member invited to the run.</summary>

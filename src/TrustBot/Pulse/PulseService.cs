@@ -31,7 +31,37 @@ public sealed class PulseService(
     /// <param name="roster">Who to invite.</param>
     /// <param name="window">How long it stays open; the configured <see cref="PulseOptions.WindowDays"/> when null.</param>
     /// <param name="cancellationToken">Cancels the work.</param>
-    public async Task<StartPulseResult> StartAsync(Team team, IReadOnlyList<RosterMember> roster, TimeSpan? window, CancellationToken cancellationToken)
+    public Task<StartPulseResult> StartAsync(Team team, IReadOnlyList<RosterMember> roster, TimeSpan? window, CancellationToken cancellationToken) =>
+        OpenRunAsync(
+            team,
+            roster,
+            (bank, recent) => PulseItemSelector.Select(bank, recent, options.Value.ItemsPerRun),
+            window ?? TimeSpan.FromDays(options.Value.WindowDays),
+            cancellationToken);
+
+    /// <summary>
+    /// Opens a recovery pulse: a run like any other (same anonymity threshold, invitations and
+    /// anonymous answers) that asks the given items, chosen by the caller for an incident. An open
+    /// run that has passed its closing time is closed first; one still open is returned instead.
+    /// </summary>
+    /// <param name="team">The team.</param>
+    /// <param name="roster">Who to invite.</param>
+    /// <param name="itemIds">The items to ask, from the team's bank, the overall item last.</param>
+    /// <param name="window">How long it stays open.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    public Task<StartPulseResult> StartRecoveryAsync(Team team, IReadOnlyList<RosterMember> roster, IReadOnlyList<string> itemIds, TimeSpan window, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(itemIds);
+        return OpenRunAsync(team, roster, (_, _) => itemIds, window, cancellationToken);
+    }
+
+    // Both ways of opening a run: the items are chosen once the team's bank and recent runs are read.
+    private async Task<StartPulseResult> OpenRunAsync(
+        Team team,
+        IReadOnlyList<RosterMember> roster,
+        Func<QuestionBank, IReadOnlyList<PulseRun>, IReadOnlyList<string>> chooseItems,
+        TimeSpan window,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(team);
         ArgumentNullException.ThrowIfNull(roster);
@@ -55,15 +85,14 @@ public sealed class PulseService(
             return new StartPulseResult(null, null, null);
         }
 
-        var settings = options.Value;
         var run = new PulseRun(
             team.Id,
             PulseRunIds.New(now, Guid.NewGuid()),
-            PulseItemSelector.Select(bank, recent, settings.ItemsPerRun),
+            chooseItems(bank, recent),
             now,
-            now + (window ?? TimeSpan.FromDays(settings.WindowDays)),
+            now + window,
             PulseRunState.Open,
-            Anonymity.ThresholdOrMinimum(settings.AnonymityThreshold),
+            Anonymity.ThresholdOrMinimum(options.Value.AnonymityThreshold),
             roster.Count);
         if (!await pulses.TryStartRunAsync(run, [.. roster.Select(m => m.MemberId)], cancellationToken).ConfigureAwait(false))
         {

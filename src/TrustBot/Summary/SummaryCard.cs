@@ -1,30 +1,36 @@
 using System.Globalization;
 using TrustBot.Cards;
 using TrustBot.Domain.Pulse;
+using TrustBot.Domain.Recovery;
 using TrustBot.Domain.Summary;
+using TrustBot.Recovery;
 
 namespace TrustBot.Summary;
 
 /// <summary>
-/// The trust summary: index and trend, participation, factors, what helps and hinders, and what to
-/// do next. The lead's version adds the anonymous comments and a button to post the team's
-/// version to the channel.
+/// The trust summary: index and trend, participation, factors, what helps and hinders, what to do
+/// next, and the active incidents with their plan and recovery. The lead's version adds the
+/// anonymous comments, leads-only incidents and a button to post the team's version to the channel.
 /// </summary>
 public static class SummaryCard
 {
     /// <summary>The verb of the "Post to the channel" button.</summary>
     public const string PostVerb = "summary.post";
 
+    /// <summary>The most active incidents described: a team rarely has more, and each takes a few lines.</summary>
+    public const int MaxIncidentsShown = 5;
+
     /// <summary>Builds the card.</summary>
     /// <param name="teamId">The team, carried by the post button.</param>
     /// <param name="teamName">The team's name, when known.</param>
     /// <param name="report">The summary and the comments of its latest view.</param>
-    /// <param name="forLead">The lead's version (comments, post button) or the team's.</param>
+    /// <param name="forLead">The lead's version (comments, leads-only incidents, post button) or the team's.</param>
     /// <param name="note">A line under the heading, such as "Posted to the channel".</param>
     public static AdaptiveCard Build(string teamId, string? teamName, SummaryReport report, bool forLead, string? note = null)
     {
         ArgumentNullException.ThrowIfNull(report);
         var summary = report.Summary;
+        IReadOnlyList<IncidentRecovery> incidents = forLead ? report.Incidents : [.. report.Incidents.Where(incident => incident.IsForWholeTeam)];
         List<CardElement> body = [CardBlocks.Heading(teamName is null ? "Trust summary" : $"Trust summary: {teamName}")];
         if (note is not null)
         {
@@ -34,7 +40,8 @@ public static class SummaryCard
         if (summary.Latest is not { } latest)
         {
             body.Add(new TextBlock(NothingToShowYet(summary.Pending)));
-            body.Add(TeamWork(report));
+            body.AddRange(IncidentSection(incidents));
+            body.Add(TeamWork(report, incidents.Count));
             return new AdaptiveCard { Body = body };
         }
 
@@ -74,7 +81,8 @@ public static class SummaryCard
                 $"{effect.After.ToString("0.0", CultureInfo.InvariantCulture)} since they were done") { Spacing = Spacing.Small }));
         }
 
-        body.Add(TeamWork(report));
+        body.AddRange(IncidentSection(incidents));
+        body.Add(TeamWork(report, incidents.Count));
         if (forLead && report.Comments.Count > 0)
         {
             body.Add(new TextBlock("What people wrote (anonymous, in random order)") { Weight = TextWeight.Bolder, Separator = true });
@@ -117,13 +125,85 @@ public static class SummaryCard
         body.AddRange(insights.Select(insight => new TextBlock("• " + insight.Evidence) { Spacing = Spacing.Small }));
     }
 
-    // Stage 5 adds incidents here when it lands.
-    private static FactSet TeamWork(SummaryReport report) => new(
+    private static IEnumerable<CardElement> IncidentSection(IReadOnlyList<IncidentRecovery> incidents)
+    {
+        if (incidents.Count == 0)
+        {
+            yield break;
+        }
+
+        yield return new TextBlock("Active incidents") { Weight = TextWeight.Bolder, Separator = true };
+        foreach (var incident in incidents.Take(MaxIncidentsShown))
+        {
+            yield return new TextBlock(incident.Incident.Title) { Weight = TextWeight.Bolder, Spacing = Spacing.Medium };
+            yield return new TextBlock(Standing(incident)) { IsSubtle = true, Spacing = Spacing.None };
+            yield return new TextBlock(PlanProgress(incident)) { Spacing = Spacing.None };
+            foreach (var line in RecoveryLines(incident))
+            {
+                yield return new TextBlock(line) { Spacing = Spacing.None };
+            }
+        }
+
+        if (incidents.Count > MaxIncidentsShown)
+        {
+            yield return new TextBlock($"And {incidents.Count - MaxIncidentsShown} more: type incidents to see them all.") { IsSubtle = true };
+        }
+    }
+
+    private static string Standing(IncidentRecovery incident)
+    {
+        var days = incident.DaysSinceAccepted switch
+        {
+            0 => "accepted today",
+            1 => "accepted 1 day ago",
+            var n => $"accepted {n} days ago",
+        };
+        var leadsOnly = incident.IsForWholeTeam ? string.Empty : " · leads only, not in the channel's summary";
+        return $"{incident.Incident.Severity} · {days}{leadsOnly}";
+    }
+
+    private static string PlanProgress(IncidentRecovery incident)
+    {
+        var done = $"Recovery plan: {incident.StepsDone} of {incident.StepCount} steps done";
+        return incident.NextStep is { } next
+            ? $"{done}; next: {IncidentView.StepName(next)}, {CardText.LocalDateTime(incident.NextStepAt!.Value)}"
+            : $"{done}; a lead closes the plan once trust is back (type incidents)";
+    }
+
+    // Only factors both views scored with enough answers have numbers; otherwise say what is missing.
+    private static IEnumerable<string> RecoveryLines(IncidentRecovery incident)
+    {
+        var factors = string.Join(", ", incident.Recovery.Factors.Select(factor => factor.Factor.Name));
+        switch (incident.Standing)
+        {
+            case RecoveryStanding.NoBaseline:
+                yield return $"Recovery: no baseline to compare with (no pulse before the incident had enough answers on {factors}).";
+                break;
+            case RecoveryStanding.NothingSinceYet:
+                yield return $"Recovery: no pulse since the incident has enough answers on {factors} yet.";
+                break;
+            default:
+                yield return "Recovery against the pre-incident baseline (1 to 5):";
+                foreach (var factor in incident.ComparedFactors)
+                {
+                    yield return $"• {factor.Factor.Name}: {Mean(factor.Before!.Value)} before, {Mean(factor.Now!.Value)} now" +
+                        (factor.IsBelowBaseline ? ", still below" : ", back at or above it");
+                }
+
+                break;
+        }
+    }
+
+    private static string Mean(double mean) => FactorComparison.Shown(mean).ToString("0.0", CultureInfo.InvariantCulture);
+
+    private static FactSet TeamWork(SummaryReport report, int activeIncidents) => new(
     [
         new Fact("Action items", report.OpenActions == 0
             ? "none open: type add action to add one"
             : $"{report.OpenActions} open" + (report.OverdueActions > 0 ? $", {report.OverdueActions} overdue" : string.Empty) + ": type actions to see them"),
-        new Fact("Incidents", "none: incident recovery arrives with stage 5"),
+        new Fact("Incidents", activeIncidents == 0
+            ? "none active: anyone can type incident to declare one"
+            : $"{activeIncidents} active, shown above"),
         new Fact("Trust charter", report.CharterFirstStatement is { } first
             ? "“" + first + "” (type charter for all of it)"
             : "none yet: type define trust to propose what trust means here"),

@@ -2,15 +2,17 @@ using TrustBot.Domain.Actions;
 using TrustBot.Domain.Definition;
 using TrustBot.Domain.Observations;
 using TrustBot.Domain.Pulse;
+using TrustBot.Domain.Recovery;
 using TrustBot.Domain.Summary;
 
 namespace TrustBot.Summary;
 
 /// <summary>
 /// Builds a team's trust summary from roll-ups, never from raw answers: the same few reads
-/// whatever the number of answers and however long the history.
+/// whatever the number of answers and however long the history (one of them the team's incidents).
 /// </summary>
-public sealed class SummaryService(IPulseStore pulses, IObservationStore observations, IActionItemStore actions, ITrustCharterStore charters, TimeProvider clock)
+public sealed class SummaryService(
+    IPulseStore pulses, IObservationStore observations, IActionItemStore actions, ITrustCharterStore charters, IIncidentStore incidents, TimeProvider clock)
 {
     /// <summary>How many recent roll-ups a summary reads: enough for the trend and its changes.</summary>
     public const int RecentRuns = 12;
@@ -25,16 +27,23 @@ public sealed class SummaryService(IPulseStore pulses, IObservationStore observa
         var notes = observations.GetRecentAsync(teamId, ObservationsRead, cancellationToken);
         var items = actions.GetAllAsync(teamId, cancellationToken);
         var charter = charters.GetCurrentAsync(teamId, cancellationToken);
-        await Task.WhenAll(recent, notes, items, charter).ConfigureAwait(false);
+        var teamIncidents = incidents.GetAllAsync(teamId, cancellationToken);
+        await Task.WhenAll(recent, notes, items, charter, teamIncidents).ConfigureAwait(false);
 
         var allItems = await items.ConfigureAwait(false);
-        var summary = TeamSummaries.Build(await recent.ConfigureAwait(false), await notes.ConfigureAwait(false), actions: allItems);
+        var rollups = await recent.ConfigureAwait(false);
+        var summary = TeamSummaries.Build(rollups, await notes.ConfigureAwait(false), actions: allItems);
         var comments = withComments && summary.Latest is { } latest && latest.Responded >= Anonymity.CommentThreshold(latest.AnonymityThreshold)
             ? await pulses.GetCommentsAsync(teamId, latest.RunIds[0], cancellationToken).ConfigureAwait(false)
             : [];
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var now = clock.GetUtcNow();
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
         var open = allItems.Count(item => !item.IsCompleted);
-        return new SummaryReport(summary, comments, open, allItems.Count(item => item.IsOverdue(today)), (await charter.ConfigureAwait(false))?.FirstStatement);
+        return new SummaryReport(summary, comments, open, allItems.Count(item => item.IsOverdue(today)), (await charter.ConfigureAwait(false))?.FirstStatement)
+        {
+            // The same roll-ups as the numbers above: a baseline older than them reads as "no baseline".
+            Incidents = IncidentRecoveries.Of(await teamIncidents.ConfigureAwait(false), [.. rollups.Reverse()], now),
+        };
     }
 }
 
@@ -44,4 +53,11 @@ public sealed class SummaryService(IPulseStore pulses, IObservationStore observa
 /// <param name="OpenActions">Action items not done yet.</param>
 /// <param name="OverdueActions">Of those, the ones past their due day (UTC).</param>
 /// <param name="CharterFirstStatement">The current trust charter's first statement, when there is a charter.</param>
-public sealed record SummaryReport(TeamSummary Summary, IReadOnlyList<string> Comments, int OpenActions = 0, int OverdueActions = 0, string? CharterFirstStatement = null);
+public sealed record SummaryReport(TeamSummary Summary, IReadOnlyList<string> Comments, int OpenActions = 0, int OverdueActions = 0, string? CharterFirstStatement = null)
+{
+    /// <summary>
+    /// The team's active incidents with their plan's progress and recovery, leads-only ones included:
+    /// the card leaves those out of every view but the lead's own.
+    /// </summary>
+    public IReadOnlyList<IncidentRecovery> Incidents { get; init; } = [];
+}

@@ -144,6 +144,27 @@ public sealed class TeamDirectory(
         && (await teams.GetMembershipAsync(memberId, teamId, cancellationToken).ConfigureAwait(false))?.Role == TeamRole.Lead;
 
     /// <summary>
+    /// The leads among the team's stored roster. Roles are stored per person, so this is one point
+    /// read per member, 16 at a time: fine for occasional nudges, not for a hot path.
+    /// </summary>
+    public async Task<IReadOnlyCollection<string>> LeadIdsAsync(string teamId, CancellationToken cancellationToken)
+    {
+        var roster = await rosters.GetAsync(teamId, cancellationToken).ConfigureAwait(false);
+        var leads = new System.Collections.Concurrent.ConcurrentBag<string>();
+        await Parallel.ForEachAsync(
+            roster,
+            new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken },
+            async (entry, token) =>
+            {
+                if (await LeadsAsync(entry.Member.MemberId, teamId, token).ConfigureAwait(false))
+                {
+                    leads.Add(entry.Member.MemberId);
+                }
+            }).ConfigureAwait(false);
+        return leads;
+    }
+
+    /// <summary>
     /// The team a command acts on, for a sender who must hold at least <paramref name="atLeast"/>
     /// there; when there is none, tells the sender why and returns null.
     /// </summary>

@@ -14,7 +14,7 @@ public sealed partial class AppManifestTests
     private static readonly string[] Scopes = ["personal", "team", "groupChat"];
 
     // Commands that only make sense in the 1:1 chat: answering a pulse, and a lead's private notes.
-    private static readonly BotCommand[] PersonalOnly = [BotCommands.Pulse, BotCommands.CheckIn, BotCommands.LogObservation, BotCommands.Observations];
+    private static readonly BotCommand[] PersonalOnly = [BotCommands.Pulse, BotCommands.CheckIn, BotCommands.LogObservation, BotCommands.Observations, BotCommands.IncidentWebhook];
 
     private static JsonObject Template => JsonNode.Parse(File.ReadAllText(Repo.File("manifest", "manifest.json")))!.AsObject();
 

@@ -1,3 +1,4 @@
+using TrustBot.Recovery;
 using TrustBot.Delivery;
 using TrustBot.Scheduling;
 using System.Reflection;
@@ -36,6 +37,7 @@ public sealed class DeployToAzureSectionTests
             .Concat(Keys(typeof(PulseOptions), PulseOptions.SectionName))
             .Concat(Keys(typeof(SchedulerOptions), SchedulerOptions.SectionName))
             .Concat(Keys(typeof(DeliveryOptions), DeliveryOptions.SectionName))
+            .Concat(Keys(typeof(IncidentWebhookOptions), IncidentWebhookOptions.SectionName))
             .Where(k => k != $"{StorageOptions.SectionName}:{nameof(StorageOptions.Resilience)}")
             .Concat(["MicrosoftAppType", "MicrosoftAppId", "MicrosoftAppPassword", "MicrosoftAppTenantId", TelemetryRegistration.ConnectionStringKey, TelemetryRegistration.ConsoleExporterKey]);
 

@@ -25,7 +25,10 @@ namespace TrustBot.Tests.Cards;
 /// </summary>
 public static class SampleCards
 {
-    public static IEnumerable<(string Name, AdaptiveCard Card)> All()
+    public static IEnumerable<(string Name, AdaptiveCard Card)> All() =>
+        Stages1To4().Concat(IncidentSampleCards.All()).Concat(RecoverySampleCards.All()).Concat(IncidentWebhookSampleCards.All()).Concat(IncidentLinkSampleCards.All());
+
+    private static IEnumerable<(string Name, AdaptiveCard Card)> Stages1To4()
     {
         yield return ("help", HelpCard.Build(BotCommands.All));
         yield return ("help-not-understood", HelpCard.Build(BotCommands.All, notUnderstood: "how are we doing?"));
