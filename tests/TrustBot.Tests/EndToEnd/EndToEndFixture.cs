@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -81,6 +82,29 @@ public sealed class EndToEndFixture : IAsyncLifetime
         }
 
         await _azurite.DisposeAsync();
+    }
+
+    /// <summary>
+    /// Moves the bot's clock on through the Development-only hook, which also runs the jobs due by
+    /// then; the delivery workers send their cards through the Playground.
+    /// </summary>
+    public async Task AdvanceBotClockAsync(double hours)
+    {
+        using var client = new HttpClient { BaseAddress = BotUrl };
+
+        var response = await client.PostAsync(new Uri($"api/dev/advance?hours={hours.ToString("R", System.Globalization.CultureInfo.InvariantCulture)}", UriKind.Relative), content: null);
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>Closes the shared team's open pulse, if any: a journey that needs a run of its own starts clean.</summary>
+    public async Task CloseOpenPulseAsync()
+    {
+        var pulses = Services.GetRequiredService<TrustBot.Pulse.PulseService>();
+        if (await pulses.FindOpenRunAsync(PlaygroundPage.TeamId, CancellationToken.None) is { } open)
+        {
+            await pulses.CloseAsync(open, CancellationToken.None);
+        }
     }
 
     /// <summary>

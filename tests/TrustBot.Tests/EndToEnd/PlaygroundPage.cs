@@ -105,6 +105,15 @@ public sealed class PlaygroundPage(IPage page, string screenshots) : IAsyncDispo
         }
     }
 
+    /// <summary>Picks the option (a radio button, or a checkbox of a multi-select) with the given label on the latest card that shows the text.</summary>
+    public async Task PickAsync(string cardText, string option)
+    {
+        var card = await CardShowingAsync(cardText);
+        // By the option's own label: the Playground names each checkbox after the question as well.
+        var label = card.Locator("label").Filter(new() { HasTextRegex = new($"^{System.Text.RegularExpressions.Regex.Escape(option)}$") });
+        await label.CheckAsync();
+    }
+
     /// <summary>Picks the first radio button of the latest card that shows the text.</summary>
     public async Task PickFirstAsync(string cardText)
     {

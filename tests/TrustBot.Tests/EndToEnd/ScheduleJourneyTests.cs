@@ -17,7 +17,7 @@ public sealed class ScheduleJourneyTests(EndToEndFixture stack)
     public async Task A_lead_saves_a_schedule_and_when_its_time_comes_the_member_gets_the_pulse_in_the_personal_chat()
     {
         // One open run per team: a pulse another journey left open would make the scheduled opening skip.
-        await CloseOpenPulseAsync();
+        await stack.CloseOpenPulseAsync();
         await using var playground = await stack.OpenPlaygroundAsync();
         await playground.OpenAsync(PlaygroundPage.TeamGeneralChannel);
         await playground.CardShowingAsync("Thanks for adding me to this team.");
@@ -66,25 +66,10 @@ public sealed class ScheduleJourneyTests(EndToEndFixture stack)
     private static string LocalRunTime(DateTime local) =>
         local.ToString("ddd d MMM yyyy, HH:mm", CultureInfo.InvariantCulture) + $" ({TeamZone})";
 
-    private async Task CloseOpenPulseAsync()
-    {
-        var pulses = stack.Services.GetRequiredService<PulseService>();
-        if (await pulses.FindOpenRunAsync(PlaygroundPage.TeamId, CancellationToken.None) is { } open)
-        {
-            await pulses.CloseAsync(open, CancellationToken.None);
-        }
-    }
-
-    // The Development-only hook moves the bot's clock to just past the opening and runs the due jobs;
-    // the delivery workers then send the cards through the Playground.
+    // Just past the opening: the hook runs the due jobs, and the workers send the cards.
     private async Task AdvanceClockPastAsync(DateTimeOffset opensAt)
     {
         var seconds = Math.Ceiling((opensAt - stack.Services.GetRequiredService<TimeProvider>().GetUtcNow()).TotalSeconds) + 1;
-        var hours = (seconds / 3600).ToString("R", CultureInfo.InvariantCulture);
-        using var client = new HttpClient { BaseAddress = stack.BotUrl };
-
-        var response = await client.PostAsync(new Uri($"api/dev/advance?hours={hours}", UriKind.Relative), content: null);
-
-        response.StatusCode.Should().Be(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        await stack.AdvanceBotClockAsync(seconds / 3600);
     }
 }
