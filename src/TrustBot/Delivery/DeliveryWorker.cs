@@ -213,7 +213,8 @@ public sealed partial class DeliveryWorker : BackgroundService
 
         if (message.DequeueCount > _options.MaxAttempts)
         {
-            await GiveUpAsync(message, request, stoppingToken).ConfigureAwait(false);
+            // Not cut short by a stop: a failure recorded but its message left would be given up twice.
+            await GiveUpAsync(message, request, CancellationToken.None).ConfigureAwait(false);
             return;
         }
 
