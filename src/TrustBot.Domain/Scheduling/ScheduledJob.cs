@@ -17,7 +17,12 @@ public sealed record ScheduledJob(
     string TeamId,
     DateTimeOffset DueAt,
     string Subject,
-    string? Progress = null);
+    string? Progress = null)
+{
+    /// <summary>The job of this kind, team and subject due at <paramref name="dueAt"/>, with its deterministic id.</summary>
+    public static ScheduledJob Plan(JobKind kind, string teamId, string subject, DateTimeOffset dueAt) =>
+        new(JobIds.For(kind, teamId, subject, dueAt), kind, teamId, dueAt, subject);
+}
 
 /// <summary>The kinds of <see cref="ScheduledJob"/>.</summary>
 public enum JobKind

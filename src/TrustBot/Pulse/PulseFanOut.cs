@@ -51,5 +51,5 @@ public sealed class PulseFanOut(IPulseStore pulses, RosterFanOut fanOut, IJobSto
     }
 
     private static ScheduledJob JobFor(JobKind kind, PulseRun run, DateTimeOffset dueAt) =>
-        new(JobIds.For(kind, run.TeamId, run.RunId, dueAt), kind, run.TeamId, dueAt, run.RunId);
+        ScheduledJob.Plan(kind, run.TeamId, run.RunId, dueAt);
 }

@@ -18,7 +18,6 @@ public sealed partial class IncidentService(
     RecoveryPlanner planner,
     RosterFanOut fanOut,
     TeamDirectory directory,
-    IJobStore jobs,
     TimeProvider clock,
     ILogger<IncidentService> logger)
 {
@@ -105,8 +104,7 @@ public sealed partial class IncidentService(
         }
 
         var due = clock.GetUtcNow() + IncidentRules.KeepGoingReviewAfter;
-        var subject = RecoveryNudges.Subject(incident.Id, RecoveryStep.BaselineReview);
-        await jobs.AddAsync(new ScheduledJob(JobIds.For(JobKind.RecoveryNudge, team.Id, subject, due), JobKind.RecoveryNudge, team.Id, due, subject), cancellationToken).ConfigureAwait(false);
+        await planner.PlanStepAsync(incident, RecoveryStep.BaselineReview, due, cancellationToken).ConfigureAwait(false);
         Log.KeptGoing(logger, incident.Id, team.Id, due);
         return new IncidentUpdate(IncidentUpdateOutcome.Updated, incident, due);
     }

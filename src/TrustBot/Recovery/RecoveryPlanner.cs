@@ -20,9 +20,14 @@ public sealed class RecoveryPlanner(IJobStore jobs)
 
         foreach (var step in incident.Plan)
         {
-            var subject = RecoveryNudges.Subject(incident.Id, step);
-            var due = RecoveryPlan.DueAt(acceptedAt, step);
-            await jobs.AddAsync(new ScheduledJob(JobIds.For(JobKind.RecoveryNudge, incident.TeamId, subject, due), JobKind.RecoveryNudge, incident.TeamId, due, subject), cancellationToken).ConfigureAwait(false);
+            await PlanStepAsync(incident, step, RecoveryPlan.DueAt(acceptedAt, step), cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>Adds the job for one step of the incident's plan, due at <paramref name="dueAt"/> (a step can come again: "keep going").</summary>
+    public Task PlanStepAsync(Incident incident, RecoveryStep step, DateTimeOffset dueAt, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(incident);
+        return jobs.AddAsync(ScheduledJob.Plan(JobKind.RecoveryNudge, incident.TeamId, RecoveryNudges.Subject(incident.Id, step), dueAt), cancellationToken);
     }
 }

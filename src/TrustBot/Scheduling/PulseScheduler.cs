@@ -21,7 +21,7 @@ public sealed class PulseScheduler(IJobStore jobs, TimeProvider clock)
 
         var revision = schedule.Revision.ToString(System.Globalization.CultureInfo.InvariantCulture);
         await jobs.AddAsync(
-            new ScheduledJob(JobIds.For(JobKind.OpenPulse, schedule.TeamId, revision, next[0]), JobKind.OpenPulse, schedule.TeamId, next[0], revision),
+            ScheduledJob.Plan(JobKind.OpenPulse, schedule.TeamId, revision, next[0]),
             cancellationToken).ConfigureAwait(false);
     }
 }

@@ -44,7 +44,7 @@ public sealed class TeamDirectory(
 
             // A team may have thousands of members, read 500 a call: too slow for the install
             // turn, which Teams wants answered within seconds, so a job reads them right after.
-            var sync = new ScheduledJob(JobIds.For(JobKind.SyncRoster, team.Id, InstallSyncSubject, now), JobKind.SyncRoster, team.Id, now, InstallSyncSubject);
+            var sync = ScheduledJob.Plan(JobKind.SyncRoster, team.Id, InstallSyncSubject, now);
             await jobs.AddAsync(sync, cancellationToken).ConfigureAwait(false);
         }
         else if (ActivityIdentity.PersonalChatOf(activity) is { } chat)
