@@ -44,7 +44,7 @@ public sealed class RosterSyncTests : IDisposable
         await _bed.InstallAsync(Lead);
 
         var job = await SingleDueJobAsync();
-        job.Should().BeEquivalentTo(new { Kind = JobKind.SyncRoster, _bed.TeamId, DueAt = _bed.Clock.GetUtcNow(), Subject = TeamDirectory.InstallSyncSubject });
+        job.Should().BeEquivalentTo(new { Kind = JobKind.SyncRoster, _bed.TeamId, DueAt = _bed.Clock.GetUtcNow(), Subject = TeamInstallations.InstallSyncSubject });
         _bed.Messenger.Verify(m => m.GetRosterAsync(It.IsAny<Team>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 
