@@ -28,7 +28,7 @@ public sealed class TeamDirectory(
     {
         ArgumentNullException.ThrowIfNull(turn);
         var joined = People(turn.Activity.MembersAdded);
-        // A late update for a team the bot has left must not bring back a roster that was deleted with it.
+        // A late update for a team the bot has left changes nothing: its roster is read afresh if it is installed again.
         if (joined.Count == 0
             || ActivityIdentity.TeamOf(turn.Activity, clock.GetUtcNow()) is not { } here
             || await teams.GetTeamAsync(here.Id, cancellationToken).ConfigureAwait(false) is not { } team)
