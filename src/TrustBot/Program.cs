@@ -48,8 +48,7 @@ builder.Services.AddSingleton<IDialog, PulseDialog>();
 builder.Services.AddSingleton<DialogRouter>();
 
 // Teams, delivery and stage 1 (pulse check-ins).
-builder.Services.AddSingleton<TeamDirectory>();
-builder.Services.AddRosterSync();
+builder.Services.AddTeams();
 builder.Services.AddSingleton<ITeamsMessenger, ProactiveMessenger>();
 builder.Services.AddOptions<PulseOptions>()
     .Bind(builder.Configuration.GetSection(PulseOptions.SectionName))

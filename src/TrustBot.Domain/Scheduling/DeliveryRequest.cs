@@ -45,6 +45,9 @@ public enum DeliveryKind
     /// step that comes again is a delivery of its own).
     /// </summary>
     RecoveryNudge,
+
+    /// <summary>A member another lead made a lead hears so in their 1:1 chat (subject: when, as <see cref="JobIds.DuePrefix"/>).</summary>
+    NewLead,
 }
 
 /// <summary>Batch ids: one per kind, team and subject, short and deterministic.</summary>

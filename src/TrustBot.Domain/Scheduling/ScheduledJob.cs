@@ -41,4 +41,10 @@ public enum JobKind
 
     /// <summary>A step of an incident's recovery plan (subject: <c>RecoveryNudges.Subject(incidentId, step)</c>).</summary>
     RecoveryNudge,
+
+    /// <summary>
+    /// Delete a removed team's kept data once its retention window is over (subject: when it was
+    /// removed, as <see cref="JobIds.DuePrefix"/>); does nothing if the bot was installed again.
+    /// </summary>
+    PurgeTeam,
 }

@@ -1,3 +1,5 @@
+using Azure;
+using Azure.Data.Tables;
 using TrustBot.Domain.Teams;
 
 namespace TrustBot.Storage.Teams;
@@ -13,6 +15,9 @@ public sealed class TableTeamStore : ITeamStore
     internal const string MembershipsTable = "Memberships";
     internal const string PersonalChatsTable = "PersonalChats";
 
+    private static readonly string[] KeysOnly = ["PartitionKey", "RowKey"];
+    private readonly StorageTable _teamTable;
+    private readonly TeamMapper _teamMapper = new();
     private readonly RecordTable<Team> _teams;
     private readonly RecordTable<Membership> _memberships;
     private readonly RecordTable<PersonalChat> _chats;
@@ -27,7 +32,8 @@ public sealed class TableTeamStore : ITeamStore
         ArgumentNullException.ThrowIfNull(tables);
         _membershipTable = tables.Get(MembershipsTable);
         _chatTable = tables.Get(PersonalChatsTable);
-        _teams = new RecordTable<Team>(tables.Get(TeamsTable), new TeamMapper());
+        _teamTable = tables.Get(TeamsTable);
+        _teams = new RecordTable<Team>(_teamTable, _teamMapper);
         _memberships = new RecordTable<Membership>(_membershipTable, _membershipMapper);
         _chats = new RecordTable<PersonalChat>(_chatTable, _chatMapper);
     }
@@ -41,7 +47,42 @@ public sealed class TableTeamStore : ITeamStore
 
     /// <inheritdoc />
     public async Task<Team?> GetTeamAsync(string teamId, CancellationToken cancellationToken) =>
-        (await _teams.GetAsync(TableKey.Encode(teamId), TeamMapper.RowKey, cancellationToken).ConfigureAwait(false))?.Value;
+        await GetTeamEntityAsync(teamId, cancellationToken).ConfigureAwait(false) is { } entity && UninstalledAtOf(entity) is null
+            ? _teamMapper.FromEntity(entity)
+            : null;
+
+    /// <inheritdoc />
+    public async Task<DateTimeOffset?> MarkUninstalledAsync(string teamId, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        DateTimeOffset? marked = null;
+        await OptimisticRetry.RunAsync(
+            async token =>
+            {
+                marked = null;
+                if (await GetTeamEntityAsync(teamId, token).ConfigureAwait(false) is not { } entity)
+                {
+                    return null;
+                }
+
+                if (UninstalledAtOf(entity) is { } earlier)
+                {
+                    marked = earlier;
+                    return null;
+                }
+
+                entity[TeamMapper.UninstalledAtProperty] = at;
+                var written = await _teamTable.ReplaceAsync(entity, token).ConfigureAwait(false);
+                marked = at;
+                return written.Conflict;
+            },
+            $"the removal of team {teamId}",
+            cancellationToken).ConfigureAwait(false);
+        return marked;
+    }
+
+    /// <inheritdoc />
+    public async Task<DateTimeOffset?> GetUninstalledAtAsync(string teamId, CancellationToken cancellationToken) =>
+        await GetTeamEntityAsync(teamId, cancellationToken).ConfigureAwait(false) is { } entity ? UninstalledAtOf(entity) : null;
 
     /// <inheritdoc />
     public Task SaveMembershipAsync(Membership membership, CancellationToken cancellationToken)
@@ -56,6 +97,31 @@ public sealed class TableTeamStore : ITeamStore
         ArgumentNullException.ThrowIfNull(membership);
         // AlreadyExists is the point: whatever role is stored (a lead, say) wins over the default.
         await _memberships.InsertUnlessPresentAsync(membership, "a membership", cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async Task RemoveMembershipsAsync(string teamId, IReadOnlyList<string> memberIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(memberIds);
+        var rowKey = TableKey.Encode(teamId);
+        foreach (var memberId in memberIds.Distinct(StringComparer.Ordinal))
+        {
+            // A delete of a row that is gone already succeeds: ending a role twice is harmless.
+            await _membershipTable.DeleteAsync(TableKey.Encode(memberId), rowKey, ETag.All, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task EndMembershipsAsync(string teamId, CancellationToken cancellationToken)
+    {
+        var rowKey = TableKey.Encode(teamId);
+        var rows = await _membershipTable.QueryAsync(TableClient.CreateQueryFilter($"RowKey eq {rowKey}"), KeysOnly, cancellationToken: cancellationToken)
+            .ToListAsync(cancellationToken)
+            .ConfigureAwait(false);
+        foreach (var row in rows)
+        {
+            await _membershipTable.DeleteAsync(row.PartitionKey, row.RowKey, ETag.All, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <inheritdoc />
@@ -80,7 +146,13 @@ public sealed class TableTeamStore : ITeamStore
     public async Task<PersonalChat?> GetPersonalChatAsync(string memberId, CancellationToken cancellationToken) =>
         (await _chats.GetAsync(TableKey.Encode(memberId), PersonalChatMapper.RowKey, cancellationToken).ConfigureAwait(false))?.Value;
 
-    // A reinstall refreshes names and endpoints, but the team was installed when it first was.
+    private Task<TableEntity?> GetTeamEntityAsync(string teamId, CancellationToken cancellationToken) =>
+        _teamTable.GetAsync(TableKey.Encode(teamId), TeamMapper.RowKey, cancellationToken);
+
+    private static DateTimeOffset? UninstalledAtOf(TableEntity entity) => entity.GetDateTimeOffset(TeamMapper.UninstalledAtProperty);
+
+    // A reinstall refreshes names and endpoints, but the team was installed when it first was. The
+    // replace writes the mapper's properties only, so it clears a removal mark: the team is back.
     private async Task<StorageConflict?> InsertOrReplaceKeepingInstalledAtAsync(Team team, CancellationToken cancellationToken)
     {
         var inserted = await _teams.InsertAsync(team, cancellationToken).ConfigureAwait(false);

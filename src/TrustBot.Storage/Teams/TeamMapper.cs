@@ -9,6 +9,12 @@ internal sealed class TeamMapper : IEntityMapper<Team>
     /// <summary>The row key of the team's row.</summary>
     public const string RowKey = "team";
 
+    /// <summary>
+    /// When the bot was removed from the team, on a row kept for the retention window; absent while
+    /// installed. The mapper never writes it, so saving the team (a reinstall) clears it.
+    /// </summary>
+    public const string UninstalledAtProperty = "UninstalledAt";
+
     public TableEntity ToEntity(Team record) => new(TableKey.Encode(record.Id), RowKey)
     {
         [nameof(Team.TenantId)] = record.TenantId,

@@ -77,12 +77,22 @@ public static class BotCommands
     /// <summary>A lead creates or rotates the team's incident webhook secret (1:1 only: it is shown once).</summary>
     public static readonly BotCommand IncidentWebhook = new("incident webhook", "Create or rotate the secret incident tools use to report incidents (leads, 1:1 chat)");
 
+    /// <summary>Anyone asks who leads the team.</summary>
+    public static readonly BotCommand Leads = new("leads", "See who leads your team in TrustBot");
+
+    /// <summary>A lead makes a member of the team a lead too.</summary>
+    public static readonly BotCommand AddLead = new("add lead", "Make a member of the team a lead too (leads)");
+
+    /// <summary>A lead removes a lead, themselves included (a hand-over); a team keeps at least one.</summary>
+    public static readonly BotCommand RemoveLead = new("remove lead", "Remove a lead, or hand over by removing yourself; one always stays (leads)");
+
     /// <summary>All commands.</summary>
     public static IReadOnlyList<BotCommand> All { get; } =
         [
             Pulse, CheckIn, StartPulse, ClosePulse, Schedule, Summary, Factors,
             DefineTrust, OpenVote, FinalizeCharter, Charter, CharterHistory,
             AddAction, Actions, Incident, Incidents, IncidentWebhook,
-            AddQuestion, Questions, LogObservation, Observations, Help,
+            AddQuestion, Questions, LogObservation, Observations,
+            Leads, AddLead, RemoveLead, Help,
         ];
 }

@@ -11,7 +11,8 @@ namespace TrustBot.Bot;
 /// TrustBot's one bot class: turns Teams activities into calls on the dialogs. It keeps no
 /// state of its own; dialogs read and write what they need.
 /// </summary>
-public sealed class TrustBotActivityHandler(DialogRouter router, HelpDialog help, WelcomeDialog welcome, TeamDirectory directory) : TeamsActivityHandler
+public sealed class TrustBotActivityHandler(
+    DialogRouter router, HelpDialog help, WelcomeDialog welcome, TeamDirectory directory, TeamInstallations installations, TeamChooser chooser) : TeamsActivityHandler
 {
     /// <inheritdoc />
     protected override Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)
@@ -28,6 +29,12 @@ public sealed class TrustBotActivityHandler(DialogRouter router, HelpDialog help
     protected override Task<AdaptiveCardInvokeResponse> OnAdaptiveCardInvokeAsync(
         ITurnContext<IInvokeActivity> turnContext, AdaptiveCardInvokeValue invokeValue, CancellationToken cancellationToken)
     {
+        if (invokeValue.Action?.Verb == TeamPickerCard.Verb)
+        {
+            // Which team a 1:1 command meant: the command runs again, for the chosen team, through the router.
+            return chooser.OnChosenAsync(turnContext, invokeValue, router, cancellationToken);
+        }
+
         var dialog = router.DialogForVerb(invokeValue.Action?.Verb);
         return dialog is null
             ? Task.FromResult(NoticeCard.Build(
@@ -48,12 +55,12 @@ public sealed class TrustBotActivityHandler(DialogRouter router, HelpDialog help
         var botId = turnContext.Activity.Recipient?.Id;
         if (turnContext.Activity.MembersAdded?.Any(m => m.Id == botId) == true)
         {
-            await directory.RegisterInstallationAsync(turnContext, cancellationToken).ConfigureAwait(false);
+            await installations.InstallAsync(turnContext, cancellationToken).ConfigureAwait(false);
             await welcome.GreetAsync(turnContext, cancellationToken).ConfigureAwait(false);
         }
         else if (turnContext.Activity.MembersRemoved?.Any(m => m.Id == botId) == true)
         {
-            await directory.ForgetTeamAsync(turnContext, cancellationToken).ConfigureAwait(false);
+            await installations.UninstallAsync(turnContext, cancellationToken).ConfigureAwait(false);
         }
         else
         {

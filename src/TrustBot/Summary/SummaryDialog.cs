@@ -27,9 +27,8 @@ public sealed class SummaryDialog(SummaryService summaries, TeamDirectory direct
         var resolution = await directory.ResolveTeamAsync(turn, TeamRole.Lead, cancellationToken).ConfigureAwait(false);
         if (resolution.Team is not { } team)
         {
-            await turn.SendActivityAsync(
-                "The trust summary is for the team's leads, who can post it to the channel for everyone. " + resolution.Problem,
-                cancellationToken: cancellationToken).ConfigureAwait(false);
+            await TeamDirectory.ReplyUnresolvedAsync(
+                turn, resolution, "The trust summary is for the team's leads, who can post it to the channel for everyone.", cancellationToken).ConfigureAwait(false);
             return;
         }
 

@@ -1,63 +1,23 @@
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using TrustBot.Delivery;
-using TrustBot.Domain.Scheduling;
 using TrustBot.Domain.Teams;
-using TrustBot.Storage;
 
 namespace TrustBot.Teams;
 
 /// <summary>
-/// Which team a turn acts on and what the sender may do there: registers installations, keeps
-/// each team's roster current as members come and go, resolves the team of a command, and checks
-/// roles against storage.
+/// Which team a turn acts on and what the sender may do there: keeps each team's roster current as
+/// members come and go (a person who leaves loses their role), resolves the team of a command
+/// (asking "which team?" in a 1:1 chat when there are several), and checks roles against storage.
 /// </summary>
 public sealed class TeamDirectory(
     ITeamStore teams,
     ITeamRosterStore rosters,
-    IJobStore jobs,
     ITeamsMessenger messenger,
-    DataDeletion deletion,
     TimeProvider clock)
 {
-    /// <summary>The subject of the roster sync an installation schedules.</summary>
-    public const string InstallSyncSubject = "install";
-
-    /// <summary>
-    /// Records that the bot was installed: a team or group chat (whoever installed it becomes its
-    /// first lead, and a job is scheduled to read its roster), or a person's 1:1 chat (so the bot can
-    /// reach them later; any team that had them marked unreachable gets the mark cleared).
-    /// </summary>
-    public async Task RegisterInstallationAsync(ITurnContext turn, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(turn);
-        var activity = turn.Activity;
-        var now = clock.GetUtcNow();
-        if (ActivityIdentity.TeamOf(activity, now) is { } team)
-        {
-            await teams.SaveTeamAsync(team, cancellationToken).ConfigureAwait(false);
-            var installer = ActivityIdentity.MemberIdOf(activity);
-            if (installer.Length > 0)
-            {
-                await teams.SaveMembershipAsync(new Membership(installer, team.Id, TeamRole.Lead, activity.From?.Name), cancellationToken).ConfigureAwait(false);
-            }
-
-            // A team may have thousands of members, read 500 a call: too slow for the install
-            // turn, which Teams wants answered within seconds, so a job reads them right after.
-            var sync = ScheduledJob.Plan(JobKind.SyncRoster, team.Id, InstallSyncSubject, now);
-            await jobs.AddAsync(sync, cancellationToken).ConfigureAwait(false);
-        }
-        else if (ActivityIdentity.PersonalChatOf(activity) is { } chat)
-        {
-            await teams.SavePersonalChatAsync(chat, cancellationToken).ConfigureAwait(false);
-
-            // Installing the bot again after blocking or removing it makes the person reachable.
-            foreach (var membership in await teams.GetMembershipsAsync(chat.MemberId, cancellationToken).ConfigureAwait(false))
-            {
-                await rosters.ClearUnreachableAsync(membership.TeamId, chat.MemberId, cancellationToken).ConfigureAwait(false);
-            }
-        }
-    }
+    // Where a turn re-sent from the team picker keeps the team the sender chose.
+    private const string ChosenTeamKey = "TrustBot.ChosenTeamId";
 
     /// <summary>
     /// Adds the people a conversation update says joined the team or group chat to its roster.
@@ -68,7 +28,7 @@ public sealed class TeamDirectory(
     {
         ArgumentNullException.ThrowIfNull(turn);
         var joined = People(turn.Activity.MembersAdded);
-        // A late update for a team the bot has left must not bring back a roster that was deleted with it.
+        // A late update for a team the bot has left changes nothing: its roster is read afresh if it is installed again.
         if (joined.Count == 0
             || ActivityIdentity.TeamOf(turn.Activity, clock.GetUtcNow()) is not { } here
             || await teams.GetTeamAsync(here.Id, cancellationToken).ConfigureAwait(false) is not { } team)
@@ -92,7 +52,8 @@ public sealed class TeamDirectory(
     }
 
     /// <summary>
-    /// Removes the people a conversation update says left the team or group chat from its roster.
+    /// Removes the people a conversation update says left the team or group chat from its roster,
+    /// and ends their role there: a lead who leaves the team leads it no more.
     /// Someone Teams names without an Entra object id is found on the stored roster by their Teams user id.
     /// </summary>
     public async Task RemoveLeftMembersAsync(ITurnContext turn, CancellationToken cancellationToken)
@@ -114,19 +75,7 @@ public sealed class TeamDirectory(
         }
 
         await rosters.RemoveAsync(team.Id, memberIds, cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>
-    /// Deletes everything TrustBot keeps about a team or group chat it was removed from: its runs,
-    /// answers, charter, actions, observations, roster and settings (every registered table's partition
-    /// for the team). People's own 1:1 chats and roles elsewhere stay.
-    /// </summary>
-    public async Task ForgetTeamAsync(ITurnContext turn, CancellationToken cancellationToken)
-    {
-        if (ActivityIdentity.TeamOf(turn.Activity, clock.GetUtcNow()) is { } team)
-        {
-            await deletion.DeleteTeamAsync(team.Id, cancellationToken).ConfigureAwait(false);
-        }
+        await teams.RemoveMembershipsAsync(team.Id, memberIds, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -150,23 +99,31 @@ public sealed class TeamDirectory(
     public async Task<IReadOnlyCollection<string>> LeadIdsAsync(string teamId, CancellationToken cancellationToken)
     {
         var roster = await rosters.GetAsync(teamId, cancellationToken).ConfigureAwait(false);
-        var leads = new System.Collections.Concurrent.ConcurrentBag<string>();
+        return [.. (await LeadsAmongAsync(teamId, [.. roster.Select(entry => entry.Member)], cancellationToken).ConfigureAwait(false)).Select(member => member.MemberId)];
+    }
+
+    /// <summary>Those of <paramref name="people"/> who lead the team (one point read each, 16 at a time).</summary>
+    public async Task<IReadOnlyList<RosterMember>> LeadsAmongAsync(string teamId, IReadOnlyList<RosterMember> people, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(people);
+        var leads = new System.Collections.Concurrent.ConcurrentBag<RosterMember>();
         await Parallel.ForEachAsync(
-            roster,
+            people,
             new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken },
-            async (entry, token) =>
+            async (member, token) =>
             {
-                if (await LeadsAsync(entry.Member.MemberId, teamId, token).ConfigureAwait(false))
+                if (await LeadsAsync(member.MemberId, teamId, token).ConfigureAwait(false))
                 {
-                    leads.Add(entry.Member.MemberId);
+                    leads.Add(member);
                 }
             }).ConfigureAwait(false);
-        return leads;
+        return [.. leads];
     }
 
     /// <summary>
     /// The team a command acts on, for a sender who must hold at least <paramref name="atLeast"/>
-    /// there; when there is none, tells the sender why and returns null.
+    /// there; when there is none, tells the sender why (or, when they have several teams, asks
+    /// which with <see cref="TeamPickerCard"/>) and returns null.
     /// </summary>
     public async Task<Team?> TeamForCommandAsync(ITurnContext turn, TeamRole atLeast, CancellationToken cancellationToken)
     {
@@ -174,27 +131,57 @@ public sealed class TeamDirectory(
         var resolution = await ResolveTeamAsync(turn, atLeast, cancellationToken).ConfigureAwait(false);
         if (resolution.Team is null)
         {
-            await turn.SendActivityAsync(resolution.Problem, cancellationToken: cancellationToken).ConfigureAwait(false);
+            await ReplyUnresolvedAsync(turn, resolution, preamble: null, cancellationToken).ConfigureAwait(false);
         }
 
         return resolution.Team;
     }
 
     /// <summary>
+    /// Answers a turn whose team could not be resolved: the team picker when the sender has several
+    /// teams, otherwise the problem, after <paramref name="preamble"/> when given.
+    /// </summary>
+    public static Task ReplyUnresolvedAsync(ITurnContext turn, TeamResolution resolution, string? preamble, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        ArgumentNullException.ThrowIfNull(resolution);
+        if (resolution.Choices is { Count: > 0 } choices)
+        {
+            var command = (turn.Activity.Text ?? string.Empty).Trim();
+            return turn.SendActivityAsync(MessageFactory.Attachment(TeamPickerCard.Build(command, choices, resolution.ForLeads).ToAttachment()), cancellationToken);
+        }
+
+        var message = preamble is null ? resolution.Problem : preamble + " " + resolution.Problem;
+        return turn.SendActivityAsync(message, cancellationToken: cancellationToken);
+    }
+
+    /// <summary>
+    /// Pins the team a 1:1 turn acts on to the one the sender chose on <see cref="TeamPickerCard"/>:
+    /// <see cref="ResolveTeamAsync"/> then takes it, if the sender still holds the role the command
+    /// needs there (checked against storage like any other choice: the id came from card data).
+    /// </summary>
+    public static void ChooseTeam(ITurnContext turn, string teamId)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        turn.TurnState[ChosenTeamKey] = teamId;
+    }
+
+    /// <summary>
     /// The team a command acts on, for a sender who must hold at least <paramref name="atLeast"/>
-    /// there: the team of the channel or group chat it was typed in; in a 1:1 chat, the one team
-    /// the sender holds that role in (as far as TrustBot knows: installed it, or was invited to a
-    /// pulse or vote).
+    /// there: the team of the channel or group chat it was typed in; in a 1:1 chat, the team the
+    /// sender holds that role in (as far as TrustBot knows: installed it, was made a lead, or was
+    /// invited to a pulse or vote), or the one they chose when they have several.
     /// </summary>
     public async Task<TeamResolution> ResolveTeamAsync(ITurnContext turn, TeamRole atLeast, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(turn);
         var memberId = ActivityIdentity.MemberIdOf(turn.Activity);
         var mustLead = atLeast == TeamRole.Lead;
         if (ActivityIdentity.TeamOf(turn.Activity, clock.GetUtcNow()) is { } here)
         {
             if (mustLead && !await LeadsAsync(memberId, here.Id, cancellationToken).ConfigureAwait(false))
             {
-                return TeamResolution.Refused("Only a lead of this team can do that. The person who installed TrustBot is its first lead.");
+                return TeamResolution.Refused("Only a lead of this team can do that. Type leads to see who leads it.");
             }
 
             // Teams authenticated the channel or chat, so whoever writes in it belongs to the team.
@@ -202,23 +189,37 @@ public sealed class TeamDirectory(
             return TeamResolution.Found(stored ?? here);
         }
 
-        var mine = (await teams.GetMembershipsAsync(memberId, cancellationToken).ConfigureAwait(false))
-            .Where(m => !mustLead || m.Role == TeamRole.Lead)
-            .ToList();
-        switch (mine.Count)
+        var mine = await TeamsOfAsync(memberId, mustLead, cancellationToken).ConfigureAwait(false);
+        if (turn.TurnState.Get<string>(ChosenTeamKey) is { } chosen)
         {
-            case 0 when mustLead:
-                return TeamResolution.Refused("You don't lead a team with TrustBot yet. Install TrustBot in a team or group chat; whoever installs it becomes its lead.");
-            case 0:
-                return TeamResolution.Refused("I don't know your team yet. Type this in your team's channel (or group chat), with an @mention of TrustBot.");
-            case > 1:
-                return TeamResolution.Refused($"You {(mustLead ? "lead" : "belong to")} more than one team. Type this in the team's channel (or group chat) so I know which team you mean.");
+            return mine.FirstOrDefault(team => team.Id == chosen) is { } picked
+                ? TeamResolution.Found(picked)
+                : TeamResolution.Refused($"You don't {(mustLead ? "lead" : "belong to")} that team with TrustBot (any more), so I did nothing there.");
         }
 
-        var team = await teams.GetTeamAsync(mine[0].TeamId, cancellationToken).ConfigureAwait(false);
-        return team is null
-            ? TeamResolution.Refused("I can't find your team any more; TrustBot may have been removed from it.")
-            : TeamResolution.Found(team);
+        return mine.Count switch
+        {
+            0 when mustLead => TeamResolution.Refused("You don't lead a team with TrustBot yet. Install TrustBot in a team or group chat; whoever installs it becomes its lead, and a lead can add others."),
+            0 => TeamResolution.Refused("I don't know your team yet. Type this in your team's channel (or group chat), with an @mention of TrustBot."),
+            1 => TeamResolution.Found(mine[0]),
+            _ => TeamResolution.Choose(mine, mustLead),
+        };
+    }
+
+    // The installed teams where the person holds the role (one partition scan, then a point read per team).
+    private async Task<List<Team>> TeamsOfAsync(string memberId, bool mustLead, CancellationToken cancellationToken)
+    {
+        var found = new List<Team>();
+        foreach (var membership in await teams.GetMembershipsAsync(memberId, cancellationToken).ConfigureAwait(false))
+        {
+            if ((!mustLead || membership.Role == TeamRole.Lead)
+                && await teams.GetTeamAsync(membership.TeamId, cancellationToken).ConfigureAwait(false) is { } team)
+            {
+                found.Add(team);
+            }
+        }
+
+        return found;
     }
 
     // The people among a conversation update's members: ones with a Teams user id, and no bots.
@@ -226,14 +227,20 @@ public sealed class TeamDirectory(
         accounts?.Where(account => account.Id is { Length: > 0 } && !ProactiveMessenger.IsBot(account)).ToList() ?? [];
 }
 
-/// <summary>The team a command acts on, or why there is none.</summary>
+/// <summary>The team a command acts on, or why there is none, or the teams to choose from.</summary>
 /// <param name="Team">The team, when found (and led by the sender, when that was required).</param>
-/// <param name="Problem">What to tell the sender otherwise.</param>
-public sealed record TeamResolution(Team? Team, string? Problem)
+/// <param name="Problem">What to tell the sender when there is no team and nothing to choose.</param>
+/// <param name="Choices">The sender's teams (in a 1:1 chat) when there are several; null otherwise.</param>
+/// <param name="ForLeads">Whether the choices are the teams the sender leads (rather than belongs to).</param>
+public sealed record TeamResolution(Team? Team, string? Problem, IReadOnlyList<Team>? Choices = null, bool ForLeads = false)
 {
     /// <summary>The team to act on.</summary>
     public static TeamResolution Found(Team team) => new(team, null);
 
     /// <summary>No team to act on, and why.</summary>
     public static TeamResolution Refused(string problem) => new(null, problem);
+
+    /// <summary>Several teams the command could act on: the sender picks one.</summary>
+    public static TeamResolution Choose(IReadOnlyList<Team> teams, bool forLeads) =>
+        new(null, $"You {(forLeads ? "lead" : "belong to")} more than one team: pick one.", teams, forLeads);
 }

@@ -195,13 +195,69 @@ public sealed class TableTeamStoreTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task Deleting_a_team_cannot_reach_memberships_because_they_live_in_the_members_partitions()
     {
-        // Documented limitation (docs/storage.md): memberships are keyed by member, so the
-        // team-partition deletion does not see them; the uninstall path must remove them itself.
+        // Documented (docs/storage.md): memberships are keyed by member, so the team-partition
+        // deletion does not see them; the uninstall and purge end them with EndMembershipsAsync.
         await _store.SaveMembershipAsync(new Membership(Alice, TeamId, TeamRole.Lead, "Alice"), default);
 
         await _storage.Deletion.DeleteTeamAsync(TeamId);
 
         (await _store.GetMembershipAsync(Alice, TeamId, default)).Should().NotBeNull();
+    }
+
+    [Fact]
+    public async Task A_removed_team_is_not_found_but_kept_with_when_it_was_removed_and_a_reinstall_brings_it_back()
+    {
+        var removedAt = Installed.AddDays(40);
+        await _store.SaveTeamAsync(NewTeam(TeamId), default);
+
+        (await _store.MarkUninstalledAsync(TeamId, removedAt, default)).Should().Be(removedAt);
+
+        (await _store.GetTeamAsync(TeamId, default)).Should().BeNull();
+        (await _store.GetUninstalledAtAsync(TeamId, default)).Should().Be(removedAt);
+
+        await _store.SaveTeamAsync(NewTeam(TeamId) with { InstalledAt = removedAt.AddDays(1), Name = "Platform team, again" }, default);
+
+        (await _store.GetTeamAsync(TeamId, default)).Should().Be(NewTeam(TeamId) with { Name = "Platform team, again" }, "a reinstall keeps the first install's date");
+        (await _store.GetUninstalledAtAsync(TeamId, default)).Should().BeNull();
+    }
+
+    [Fact]
+    public async Task Removing_a_team_twice_keeps_the_first_removal_date_and_an_unknown_team_is_not_marked()
+    {
+        await _store.SaveTeamAsync(NewTeam(TeamId), default);
+        await _store.MarkUninstalledAsync(TeamId, Installed.AddDays(1), default);
+
+        (await _store.MarkUninstalledAsync(TeamId, Installed.AddDays(9), default)).Should().Be(Installed.AddDays(1));
+        (await _store.MarkUninstalledAsync(OtherTeamId, Installed, default)).Should().BeNull();
+        (await _store.GetUninstalledAtAsync(OtherTeamId, default)).Should().BeNull();
+    }
+
+    [Fact]
+    public async Task Removing_memberships_ends_only_those_peoples_roles_in_that_team_and_tolerates_unknown_ones()
+    {
+        await _store.SaveMembershipAsync(new Membership(Alice, TeamId, TeamRole.Lead, "Alice"), default);
+        await _store.SaveMembershipAsync(new Membership(Alice, OtherTeamId, TeamRole.Lead, "Alice"), default);
+        await _store.SaveMembershipAsync(new Membership(Bob, TeamId, TeamRole.Member, "Bob"), default);
+
+        await _store.RemoveMembershipsAsync(TeamId, [Alice, Alice, "29:1nobody"], default);
+
+        (await _store.GetMembershipAsync(Alice, TeamId, default)).Should().BeNull();
+        (await _store.GetMembershipAsync(Alice, OtherTeamId, default)).Should().NotBeNull();
+        (await _store.GetMembershipAsync(Bob, TeamId, default)).Should().NotBeNull();
+    }
+
+    [Fact]
+    public async Task Ending_a_teams_memberships_removes_everyones_role_there_and_no_other_teams()
+    {
+        await _store.SaveMembershipAsync(new Membership(Alice, TeamId, TeamRole.Lead, "Alice"), default);
+        await _store.SaveMembershipAsync(new Membership(Bob, TeamId, TeamRole.Member, "Bob"), default);
+        await _store.SaveMembershipAsync(new Membership(Bob, OtherTeamId, TeamRole.Lead, "Bob"), default);
+
+        await _store.EndMembershipsAsync(TeamId, default);
+        await _store.EndMembershipsAsync(TeamId, default);
+
+        (await _store.GetMembershipsAsync(Alice, default)).Should().BeEmpty();
+        (await _store.GetMembershipsAsync(Bob, default)).Should().ContainSingle().Which.TeamId.Should().Be(OtherTeamId);
     }
 
     private static Team NewTeam(string id) =>

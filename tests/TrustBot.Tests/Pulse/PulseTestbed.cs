@@ -86,12 +86,20 @@ public sealed class PulseTestbed : IDisposable
         }
     }
 
-    /// <summary>The bot is installed in the team's channel by <paramref name="installer"/>.</summary>
-    public Task<IReadOnlyList<IActivity>> InstallAsync(RosterMember installer)
+    /// <summary>The bot is installed in the team's channel (or another team's, by id) by <paramref name="installer"/>.</summary>
+    public Task<IReadOnlyList<IActivity>> InstallAsync(RosterMember installer, string? teamId = null)
     {
-        var update = ChannelActivity(installer, ActivityTypes.ConversationUpdate);
+        var update = ChannelActivity(installer, ActivityTypes.ConversationUpdate, teamId);
         update.MembersAdded = [new ChannelAccount(BotId)];
-        return SendAsync(ChannelAdapter(), update);
+        return SendAsync(ChannelAdapter(teamId), update);
+    }
+
+    /// <summary>The bot is removed from the team (or another team, by id) by <paramref name="remover"/>.</summary>
+    public Task<IReadOnlyList<IActivity>> UninstallAsync(RosterMember remover, string? teamId = null)
+    {
+        var update = ChannelActivity(remover, ActivityTypes.ConversationUpdate, teamId);
+        update.MembersRemoved = [new ChannelAccount(BotId)];
+        return SendAsync(ChannelAdapter(teamId), update);
     }
 
     /// <summary>People join the team: Teams tells the bot in its channel.</summary>
@@ -114,16 +122,16 @@ public sealed class PulseTestbed : IDisposable
     public Task<IReadOnlyList<IActivity>> InstallPersonallyAsync(RosterMember member) =>
         SendAsync(PersonalAdapter(member), new Activity(ActivityTypes.ConversationUpdate) { From = AccountOf(member), MembersAdded = [new ChannelAccount(BotId)] });
 
-    /// <summary>Someone @mentions the bot in the team's channel.</summary>
-    public Task<IReadOnlyList<IActivity>> SayInChannelAsync(RosterMember sender, string text)
+    /// <summary>Someone @mentions the bot in the team's channel (or another team's, by id).</summary>
+    public Task<IReadOnlyList<IActivity>> SayInChannelAsync(RosterMember sender, string text, string? teamId = null)
     {
-        var message = ChannelActivity(sender, ActivityTypes.Message);
+        var message = ChannelActivity(sender, ActivityTypes.Message, teamId);
         message.Text = $"<at>TrustBot</at> {text}";
         message.Entities = [new Entity("mention")
         {
             Properties = JObject.FromObject(new { mentioned = new { id = BotId, name = "TrustBot" }, text = "<at>TrustBot</at>" }),
         }];
-        return SendAsync(ChannelAdapter(), message);
+        return SendAsync(ChannelAdapter(teamId), message);
     }
 
     /// <summary>A member types in their 1:1 chat with the bot.</summary>
@@ -131,7 +139,10 @@ public sealed class PulseTestbed : IDisposable
         SendAsync(PersonalAdapter(sender), new Activity(ActivityTypes.Message) { Text = text, From = AccountOf(sender) });
 
     /// <summary>A member clicks an Action.Execute button in their 1:1 chat; returns the card that replaces it.</summary>
-    public async Task<JObject> ClickAsync(RosterMember sender, string verb, JObject data)
+    public async Task<JObject> ClickAsync(RosterMember sender, string verb, JObject data) => (await ClickWithRepliesAsync(sender, verb, data)).Card;
+
+    /// <summary>A member clicks an Action.Execute button in their 1:1 chat; returns the card that replaces it and the messages the turn sent.</summary>
+    public async Task<(JObject Card, IReadOnlyList<IActivity> Sent)> ClickWithRepliesAsync(RosterMember sender, string verb, JObject data)
     {
         var invoke = new Activity(ActivityTypes.Invoke)
         {
@@ -143,7 +154,7 @@ public sealed class PulseTestbed : IDisposable
         var response = (InvokeResponse)((Activity)replies.Single(r => r.Type == ActivityTypesEx.InvokeResponse)).Value;
         response.Status.Should().Be(200);
         var body = JObject.FromObject(response.Body);
-        return (JObject)body["value"]!;
+        return ((JObject)body["value"]!, [.. replies.Where(r => r.Type != ActivityTypesEx.InvokeResponse)]);
     }
 
     /// <summary>Fills in a pulse card: the same point for every item, and the card's own submit data.</summary>
@@ -194,17 +205,17 @@ public sealed class PulseTestbed : IDisposable
 
     private static ChannelAccount AccountOf(RosterMember member) => new(member.UserId, member.Name) { AadObjectId = member.MemberId };
 
-    private Activity ChannelActivity(RosterMember sender, string type) => new(type)
+    private Activity ChannelActivity(RosterMember sender, string type, string? teamId = null) => new(type)
     {
         From = AccountOf(sender),
-        ChannelData = new TeamsChannelData { Team = new TeamInfo(TeamId, "Contoso"), Tenant = new TenantInfo(TenantId) },
+        ChannelData = new TeamsChannelData { Team = new TeamInfo(teamId ?? TeamId, teamId is null ? "Contoso" : "Fabrikam"), Tenant = new TenantInfo(TenantId) },
     };
 
-    private TestAdapter ChannelAdapter() => new(new ConversationReference
+    private TestAdapter ChannelAdapter(string? teamId = null) => new(new ConversationReference
     {
         ChannelId = "msteams",
         ServiceUrl = ServiceUrl,
-        Conversation = new ConversationAccount(isGroup: true, conversationType: "channel", id: TeamId + ";messageid=1700000000000", tenantId: TenantId),
+        Conversation = new ConversationAccount(isGroup: true, conversationType: "channel", id: (teamId ?? TeamId) + ";messageid=1700000000000", tenantId: TenantId),
         Bot = new ChannelAccount(BotId, "TrustBot"),
         User = AccountOf(Lead),
     });

@@ -44,7 +44,7 @@ public sealed class RosterSyncTests : IDisposable
         await _bed.InstallAsync(Lead);
 
         var job = await SingleDueJobAsync();
-        job.Should().BeEquivalentTo(new { Kind = JobKind.SyncRoster, _bed.TeamId, DueAt = _bed.Clock.GetUtcNow(), Subject = TeamDirectory.InstallSyncSubject });
+        job.Should().BeEquivalentTo(new { Kind = JobKind.SyncRoster, _bed.TeamId, DueAt = _bed.Clock.GetUtcNow(), Subject = TeamInstallations.InstallSyncSubject });
         _bed.Messenger.Verify(m => m.GetRosterAsync(It.IsAny<Team>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 
@@ -194,13 +194,15 @@ public sealed class RosterSyncTests : IDisposable
     }
 
     [Fact]
-    public async Task Removing_the_bot_from_the_team_deletes_its_roster()
+    public async Task Removing_the_bot_from_the_team_keeps_its_roster_until_the_retention_window_is_over()
     {
         await _bed.InstallAsync(Lead);
         await Rosters.ReplaceAsync(_bed.TeamId, _bed.Roster, default);
 
         await _bed.MembersRemovedAsync(new ChannelAccount(BotId));
+        (await StoredRoster(_bed.TeamId)).Should().BeEquivalentTo(_bed.Roster);
 
+        await _bed.AdvanceAsync(TimeSpan.FromDays(30));
         (await Rosters.GetAsync(_bed.TeamId, default)).Should().BeEmpty();
     }
 }
