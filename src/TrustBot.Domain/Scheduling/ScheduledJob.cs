@@ -41,4 +41,10 @@ public enum JobKind
 
     /// <summary>A step of an incident's recovery plan (subject: <c>RecoveryNudges.Subject(incidentId, step)</c>).</summary>
     RecoveryNudge,
+
+    /// <summary>
+    /// Delete the incident webhooks' replay records whose timestamp window has passed (subject: the
+    /// minute the requests were signed in; the team is the one whose webhook was called).
+    /// </summary>
+    ExpireWebhookReplays,
 }
