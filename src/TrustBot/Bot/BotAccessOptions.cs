@@ -26,7 +26,7 @@ public sealed class BotAccessOptions
     /// <summary>Whether the deployment serves <paramref name="tenantId"/>: always when no list is set.</summary>
     public bool Serves(string? tenantId) =>
         AllowedTenants.Count == 0
-        || (tenantId is { Length: > 0 } && AllowedTenants.Any(allowed => string.Equals(allowed.Trim(), tenantId, StringComparison.OrdinalIgnoreCase)));
+        || (Guid.TryParse(tenantId, out var tenant) && AllowedTenants.Any(allowed => Guid.TryParse(allowed, out var served) && served == tenant));
 
     /// <summary>
     /// Why an authenticated activity must not be processed, or null when it may: it must come from
