@@ -37,11 +37,13 @@ public sealed class IncidentWebhookTests : IDisposable
     private readonly HttpClient _client;
 
     private readonly AzuriteFixture _azurite;
+    private readonly string _prefix;
 
     public IncidentWebhookTests(AzuriteFixture azurite)
     {
         _azurite = azurite;
-        _host = TrustBotHost.OnAzurite(azurite.ConnectionString, azurite.UniquePrefix(), testServices: services =>
+        _prefix = azurite.UniquePrefix();
+        _host = TrustBotHost.OnAzurite(azurite.ConnectionString, _prefix, testServices: services =>
         {
             services.Replace(ServiceDescriptor.Singleton<TimeProvider>(_clock));
             services.AddSingleton<ILoggerProvider>(_logs);
@@ -392,6 +394,22 @@ public sealed class IncidentWebhookTests : IDisposable
     }
 
     [Fact]
+    public async Task An_unknown_webhook_costs_the_same_storage_calls_as_a_known_one_with_a_bad_signature()
+    {
+        var (url, secret, _) = await WebhookAsync();
+        var badSignature = Signed(url, secret, Body);
+        badSignature.Content = new StringContent(Body.Replace("major", "minor", StringComparison.Ordinal), Encoding.UTF8, "application/json");
+
+        var known = await StorageCallsDuringAsync(() => RawAsync(badSignature));
+        var unknown = await StorageCallsDuringAsync(() => RawAsync(Signed(IncidentWebhookEndpoint.PathFor(IncidentWebhookSignature.NewWebhookId()), secret, Body)));
+        var malformed = await StorageCallsDuringAsync(() => RawAsync(Signed("/api/incidents/not-a-webhook", secret, Body)));
+
+        known.Should().BeGreaterThan(0);
+        unknown.Should().Be(known, "timing must not tell which webhook ids exist");
+        malformed.Should().Be(known);
+    }
+
+    [Fact]
     public async Task A_team_whose_tenant_is_not_served_has_its_webhook_refused_like_an_unknown_one()
     {
         using var host = TrustBotHost.OnAzurite(
@@ -468,6 +486,27 @@ public sealed class IncidentWebhookTests : IDisposable
         afterTheWindow.Should().Be(0);
         replayAfter.Status.Should().Be(HttpStatusCode.Unauthorized, "the timestamp check refuses it now");
         (await IncidentsAsync()).Should().ContainSingle();
+    }
+
+    // Counts this host's storage requests (its tables carry its prefix) while the action runs.
+    private async Task<int> StorageCallsDuringAsync(Func<Task> action)
+    {
+        var calls = 0;
+        using var listener = new System.Diagnostics.ActivityListener
+        {
+            ShouldListenTo = source => source.Name == "System.Net.Http",
+            Sample = (ref System.Diagnostics.ActivityCreationOptions<System.Diagnostics.ActivityContext> _) => System.Diagnostics.ActivitySamplingResult.AllData,
+            ActivityStopped = activity =>
+            {
+                if (activity.GetTagItem("url.full") is string called && called.Contains(_prefix, StringComparison.OrdinalIgnoreCase))
+                {
+                    Interlocked.Increment(ref calls);
+                }
+            },
+        };
+        System.Diagnostics.ActivitySource.AddActivityListener(listener);
+        await action();
+        return calls;
     }
 
     private static HttpRequestMessage Chunked(HttpRequestMessage request)
