@@ -157,7 +157,9 @@ internal sealed class BenchStack : IAsyncDisposable
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             builder.UseSolutionRelativeContentRoot("src/TrustBot");
-            builder.UseEnvironment("Production");
+            // The load generator sends unsigned activities, which only Development accepts (outside it the
+            // host needs an app id and checks every token against Microsoft Entra, unreachable here).
+            builder.UseEnvironment("Development");
             builder.UseSetting("Storage:ConnectionString", connectionString);
             builder.UseSetting("Storage:NamePrefix", prefix);
             builder.UseSetting("Pulse:AnonymitySecret", Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));

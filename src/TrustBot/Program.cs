@@ -34,10 +34,8 @@ else
     builder.Services.AddSingleton(TimeProvider.System);
 }
 
-// Bot Framework: authentication from MicrosoftAppType/Id/Password/TenantId; anonymous when no app id is set.
-builder.Services.AddSingleton<BotFrameworkAuthentication, SharedContractsAuthentication>();
-builder.Services.AddSingleton<TrustBotAdapter>();
-builder.Services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<TrustBotAdapter>());
+// Bot Framework: authentication from MicrosoftAppType/Id/Password/TenantId, required outside Development; Teams and Bot:AllowedTenants only.
+builder.Services.AddBotAuthentication(builder.Configuration);
 builder.Services.AddTransient<IBot, TrustBotActivityHandler>();
 
 // Dialogs: one per stage; the router finds them through IDialog.

@@ -3,8 +3,13 @@ namespace TrustBot.Domain.Recovery;
 /// <summary>A team's incidents.</summary>
 public interface IIncidentStore
 {
-    /// <summary>Stores a new incident; adding the same one again (same id) stores it once.</summary>
-    Task AddAsync(Incident incident, CancellationToken cancellationToken);
+    /// <summary>
+    /// Stores a new incident; adding the same one again (same id) stores it once. An incident with an
+    /// <see cref="Incident.ExternalId"/> is stored only if the team has none with that external id yet,
+    /// atomically, so two requests racing with one external id make one incident.
+    /// </summary>
+    /// <returns>The incident stored: this one, or the team's incident with the same external id stored before.</returns>
+    Task<Incident> AddAsync(Incident incident, CancellationToken cancellationToken);
 
     /// <summary>The incident, or null when the team has none with that id.</summary>
     Task<Incident?> GetAsync(string teamId, string incidentId, CancellationToken cancellationToken);

@@ -17,19 +17,27 @@ public interface IIncidentWebhookStore
 
     /// <summary>
     /// The webhook with this id, or null when there is none; also null once its team's data was
-    /// deleted, even if a lookup by id was left behind.
+    /// deleted, even if a lookup by id was left behind. An unknown id costs the same reads as a known
+    /// one, so the time it takes does not tell which ids exist.
     /// </summary>
     Task<IncidentWebhook?> FindAsync(string webhookId, CancellationToken cancellationToken);
 
     /// <summary>
     /// Records that the webhook accepted a request with this signature; false when it was recorded
-    /// before, i.e. the request is a replay.
+    /// before, i.e. the request is a replay. The record is only needed while a request signed at
+    /// <paramref name="signedAt"/> could pass the timestamp check (<see cref="IncidentWebhookSignature.Window"/>).
     /// </summary>
     /// <param name="webhookId">The webhook.</param>
     /// <param name="signature">The signature, as lower-case hex.</param>
-    /// <param name="at">When it was received.</param>
+    /// <param name="signedAt">The request's timestamp: a replay carries the same one.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    Task<bool> TryRecordSignatureAsync(string webhookId, string signature, DateTimeOffset at, CancellationToken cancellationToken);
+    Task<bool> TryRecordSignatureAsync(string webhookId, string signature, DateTimeOffset signedAt, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Deletes the records of signatures made before <paramref name="signedBefore"/> (to the minute),
+    /// of every webhook: the timestamp check refuses their requests anyway. Returns how many went.
+    /// </summary>
+    Task<int> DeleteSignaturesSignedBeforeAsync(DateTimeOffset signedBefore, CancellationToken cancellationToken);
 }
 
 /// <summary>A team's incident webhook. Its secret is not stored: it is derived from the id and version (<see cref="IncidentWebhookSignature.SecretFor"/>).</summary>

@@ -5,7 +5,8 @@ namespace TrustBot.Domain.Recovery;
 /// <summary>Incident ids: <c>inc-</c>, the declaration time (so ids sort newest first) and a random part.</summary>
 public static class IncidentIds
 {
-    private const string Prefix = "inc-";
+    /// <summary>What every incident id starts with.</summary>
+    public const string Prefix = "inc-";
 
     /// <summary>A new id for an incident declared at <paramref name="declaredAt"/>.</summary>
     public static string New(DateTimeOffset declaredAt, Guid random) =>

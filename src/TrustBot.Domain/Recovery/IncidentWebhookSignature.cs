@@ -34,6 +34,7 @@ public sealed class IncidentWebhookSignature
 
     // A label of its own keeps webhook secrets apart from anything else keyed by the same app secret.
     private const string Purpose = "incident-webhook";
+    private const string DecoyPurpose = "incident-webhook-decoy";
     private const int SignatureBytes = 32;
 
     // Unix seconds up to year 5138: enough digits for any real clock, few enough never to overflow.
@@ -70,8 +71,18 @@ public sealed class IncidentWebhookSignature
     {
         ArgumentException.ThrowIfNullOrEmpty(webhookId);
         ArgumentOutOfRangeException.ThrowIfLessThan(version, 1);
-        var message = Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{Purpose}\n{webhookId}\n{version}"));
-        return Base64Url.EncodeToString(HMACSHA256.HashData(_appSecret, message));
+        return Derive(Purpose, webhookId, version);
+    }
+
+    /// <summary>
+    /// A secret for a webhook id that does not exist, derived as a real one is but under a label of its
+    /// own, so nobody has it: checking a request for an unknown id against it costs what checking a
+    /// real one does, and the answer and its timing do not tell which ids exist.
+    /// </summary>
+    public string DecoySecretFor(string webhookId)
+    {
+        ArgumentNullException.ThrowIfNull(webhookId);
+        return Derive(DecoyPurpose, webhookId, 1);
     }
 
     /// <summary>
@@ -120,6 +131,12 @@ public sealed class IncidentWebhookSignature
 
     /// <summary>Whether a request signed at <paramref name="signedAt"/> is within <see cref="Window"/> of <paramref name="now"/>, either way.</summary>
     public static bool IsWithinWindow(DateTimeOffset signedAt, DateTimeOffset now) => (now - signedAt).Duration() <= Window;
+
+    private string Derive(string purpose, string webhookId, int version)
+    {
+        var message = Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{purpose}\n{webhookId}\n{version}"));
+        return Base64Url.EncodeToString(HMACSHA256.HashData(_appSecret, message));
+    }
 
     private static byte[] Mac(string secret, string timestamp, ReadOnlySpan<byte> body)
     {

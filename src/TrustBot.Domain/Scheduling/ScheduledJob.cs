@@ -47,4 +47,10 @@ public enum JobKind
     /// removed, as <see cref="JobIds.DuePrefix"/>); does nothing if the bot was installed again.
     /// </summary>
     PurgeTeam,
+
+    /// <summary>
+    /// Delete the incident webhooks' replay records whose timestamp window has passed (subject: the
+    /// minute the requests were signed in; the team is the one whose webhook was called).
+    /// </summary>
+    ExpireWebhookReplays,
 }

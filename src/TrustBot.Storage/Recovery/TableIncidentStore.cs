@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using Azure.Data.Tables;
 using TrustBot.Domain.Recovery;
 
@@ -5,12 +7,18 @@ namespace TrustBot.Storage.Recovery;
 
 /// <summary>
 /// <see cref="IIncidentStore"/> over the table <c>Incidents</c>: partition = team, row = the incident's
-/// id, which sorts newest first, so a team's list is one partition scan and another team's incident is
-/// simply not found. See docs/storage.md.
+/// id, which sorts newest first, so a team's list is one range scan and another team's incident is
+/// simply not found. An incident a tool sent with an external id also has an index row in the same
+/// partition (row <c>ext-{SHA-256 of the external id}</c>, naming the incident), written in one
+/// transaction with it: the index row's key is what makes an external id unique. See docs/storage.md.
 /// </summary>
 public sealed class TableIncidentStore : IIncidentStore
 {
     internal const string IncidentsTable = "Incidents";
+
+    // Sorts before IncidentIds.Prefix, so index rows never show in a team's list of incidents.
+    private const string ExternalIdRowPrefix = "ext-";
+    private const string IncidentIdProperty = "IncidentId";
 
     private readonly StorageTable _table;
     private readonly IncidentMapper _mapper = new();
@@ -27,9 +35,10 @@ public sealed class TableIncidentStore : IIncidentStore
     /// <inheritdoc />
     /// <remarks>
     /// An insert: ids are fresh, so an existing row can only be this very write, retried after its
-    /// response was lost, and counts as done.
+    /// response was lost, and counts as done. With an external id, the incident and its index row go
+    /// in one entity group transaction: either both are stored or, when the index row exists, neither.
     /// </remarks>
-    public async Task AddAsync(Incident incident, CancellationToken cancellationToken)
+    public async Task<Incident> AddAsync(Incident incident, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(incident);
         if (!IncidentIds.IsWellFormed(incident.Id))
@@ -37,7 +46,27 @@ public sealed class TableIncidentStore : IIncidentStore
             throw new ArgumentException($"'{incident.Id}' is not an incident id; make one with IncidentIds.New.", nameof(incident));
         }
 
-        await _incidents.InsertUnlessPresentAsync(incident, "an incident", cancellationToken).ConfigureAwait(false);
+        if (incident.ExternalId is not { } externalId)
+        {
+            await _incidents.InsertUnlessPresentAsync(incident, "an incident", cancellationToken).ConfigureAwait(false);
+            return incident;
+        }
+
+        var index = new TableEntity(TableKey.Encode(incident.TeamId), ExternalIdRow(externalId)) { [IncidentIdProperty] = incident.Id };
+        var written = await _table.SubmitBatchAsync(
+            [new TableTransactionAction(TableTransactionActionType.Add, _mapper.ToEntity(incident)), new TableTransactionAction(TableTransactionActionType.Add, index)],
+            cancellationToken).ConfigureAwait(false);
+        if (written.Succeeded)
+        {
+            return incident;
+        }
+
+        // Another request (or this one, retried) stored the external id first: that incident is the one.
+        return written.Conflict is { Kind: StorageConflictKind.AlreadyExists }
+            && await FindByExternalIdAsync(incident.TeamId, externalId, cancellationToken).ConfigureAwait(false) is { } stored
+            ? stored
+            : throw new InvalidOperationException(
+                $"Storing incident {incident.Id} of team {incident.TeamId} failed ({(object?)written.Conflict ?? written.Error?.Message}).", written.Error);
     }
 
     /// <inheritdoc />
@@ -45,22 +74,19 @@ public sealed class TableIncidentStore : IIncidentStore
         (await _incidents.GetAsync(TableKey.Encode(teamId), TableKey.Encode(incidentId), cancellationToken).ConfigureAwait(false))?.Value;
 
     /// <inheritdoc />
-    /// <remarks>
-    /// A scan of the team's partition filtered by the service: a team declares a few incidents a year,
-    /// so an index of external ids would cost more writes than it saves reads.
-    /// </remarks>
+    /// <remarks>Two point reads: the external id's index row, then the incident it names.</remarks>
     public async Task<Incident?> FindByExternalIdAsync(string teamId, string externalId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(externalId);
-        // The property name is not a value: only the key and the id go through the quoting of CreateQueryFilter.
-        var filter = $"{TableClient.CreateQueryFilter($"PartitionKey eq {TableKey.Encode(teamId)}")} and {nameof(Incident.ExternalId)} eq {TableClient.CreateQueryFilter($"{externalId}")}";
-        var found = await _table.QueryAsync(filter, cancellationToken: cancellationToken).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
-        return found is null ? null : _mapper.FromEntity(found);
+        var index = await _table.GetAsync(TableKey.Encode(teamId), ExternalIdRow(externalId), cancellationToken).ConfigureAwait(false);
+        return index?.GetString(IncidentIdProperty) is { } incidentId
+            ? await GetAsync(teamId, incidentId, cancellationToken).ConfigureAwait(false)
+            : null;
     }
 
     /// <inheritdoc />
     public async Task<IReadOnlyList<Incident>> GetAllAsync(string teamId, CancellationToken cancellationToken) =>
-        await _incidents.QueryPartitionAsync(TableKey.Encode(teamId), cancellationToken: cancellationToken)
+        await _incidents.QueryPartitionAsync(TableKey.Encode(teamId), IncidentIds.Prefix, cancellationToken: cancellationToken)
             .Select(stored => stored.Value)
             .ToListAsync(cancellationToken)
             .ConfigureAwait(false);
@@ -87,4 +113,8 @@ public sealed class TableIncidentStore : IIncidentStore
         var written = await _incidents.ReplaceAsync(stored with { Value = changed }, cancellationToken).ConfigureAwait(false);
         return written.Succeeded ? changed : null;
     }
+
+    // A digest: an external id is any text a tool chose, and row keys may not hold every character.
+    private static string ExternalIdRow(string externalId) =>
+        ExternalIdRowPrefix + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(externalId)));
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Azure.Data.Tables;
 using TrustBot.Domain.Recovery;
 
@@ -7,8 +8,10 @@ namespace TrustBot.Storage.Recovery;
 /// <see cref="IIncidentWebhookStore"/> over two tables. <c>IncidentWebhooks</c> holds each team's
 /// webhook in the team's partition (row <c>webhook</c>: id, version, when the secret was made) and,
 /// so a request's URL finds its team with a point read, a lookup row per webhook id (partition
-/// <c>by-id|{webhookId}</c>, row <c>team</c>). <c>WebhookReplays</c> holds the signatures each webhook
-/// accepted (partition = webhook id, row = signature). See docs/storage.md.
+/// <c>by-id|{webhookId}</c>, row <c>team</c>). <c>WebhookReplays</c> holds the signatures the webhooks
+/// accepted, partitioned by the minute they were signed in (partition <c>yyyyMMddHHmm</c>, UTC; row
+/// <c>{webhookId}|{signature}</c>), so the records that expired are the partitions before a minute:
+/// one range query finds them. See docs/storage.md.
 /// </summary>
 /// <remarks>
 /// Deleting a team's data removes its webhook row but not the lookup row (it is not in the team's
@@ -24,7 +27,13 @@ public sealed class TableIncidentWebhookStore : IIncidentWebhookStore
     private const string LookupPartitionPrefix = "by-id";
     private const string LookupRow = "team";
     private const string TeamIdProperty = "TeamId";
-    private const string ReceivedAtProperty = "ReceivedAt";
+    private const string WebhookIdProperty = "WebhookId";
+    private const string SignedAtProperty = "SignedAt";
+    private const string MinuteFormat = "yyyyMMddHHmm";
+
+    // Read in place of a team's row when a webhook id is unknown: no encoded team id has a bare separator.
+    private const string NoTeamPartition = LookupPartitionPrefix + "|";
+    private static readonly string[] KeysOnly = ["PartitionKey", "RowKey"];
 
     private readonly StorageTable _table;
     private readonly RecordTable<IncidentWebhook> _webhooks;
@@ -79,27 +88,27 @@ public sealed class TableIncidentWebhookStore : IIncidentWebhookStore
         (await _webhooks.GetAsync(TableKey.Encode(teamId), IncidentWebhookMapper.RowKey, cancellationToken).ConfigureAwait(false))?.Value;
 
     /// <inheritdoc />
+    /// <remarks>Two point reads whether or not the id is known: the lookup, then a team's row (a row that does not exist when it is not).</remarks>
     public async Task<IncidentWebhook?> FindAsync(string webhookId, CancellationToken cancellationToken)
     {
         var lookup = await _table.GetAsync(LookupPartition(webhookId), LookupRow, cancellationToken).ConfigureAwait(false);
-        if (lookup?.GetString(TeamIdProperty) is not { } teamId)
-        {
-            return null;
-        }
-
-        var webhook = await GetForTeamAsync(teamId, cancellationToken).ConfigureAwait(false);
-        return webhook?.WebhookId == webhookId ? webhook : null;
+        var teamId = lookup?.GetString(TeamIdProperty);
+        var stored = await _webhooks.GetAsync(teamId is null ? NoTeamPartition : TableKey.Encode(teamId), IncidentWebhookMapper.RowKey, cancellationToken).ConfigureAwait(false);
+        return teamId is not null && stored?.Value.WebhookId == webhookId ? stored.Value : null;
     }
 
     /// <inheritdoc />
     /// <remarks>
     /// An insert: the row's existence is the record, so two copies of one request arriving at once
-    /// cannot both win. Rows older than <see cref="IncidentWebhookSignature.Window"/> only stop
-    /// requests the timestamp check refuses anyway.
+    /// cannot both win. A copy carries the same timestamp, so it lands in the same minute's partition.
     /// </remarks>
-    public async Task<bool> TryRecordSignatureAsync(string webhookId, string signature, DateTimeOffset at, CancellationToken cancellationToken)
+    public async Task<bool> TryRecordSignatureAsync(string webhookId, string signature, DateTimeOffset signedAt, CancellationToken cancellationToken)
     {
-        var entity = new TableEntity(TableKey.Encode(webhookId), TableKey.Encode(signature)) { [ReceivedAtProperty] = at };
+        var entity = new TableEntity(MinuteOf(signedAt), TableKey.Compose(webhookId, signature))
+        {
+            [WebhookIdProperty] = webhookId,
+            [SignedAtProperty] = signedAt,
+        };
         var written = await _replays.InsertAsync(entity, cancellationToken).ConfigureAwait(false);
         return written.Conflict switch
         {
@@ -108,6 +117,28 @@ public sealed class TableIncidentWebhookStore : IIncidentWebhookStore
             var conflict => throw new InvalidOperationException($"Unexpected conflict recording a webhook signature: {conflict}."),
         };
     }
+
+    /// <inheritdoc />
+    /// <remarks>One range query over the partitions of earlier minutes, then a batch delete per minute.</remarks>
+    public async Task<int> DeleteSignaturesSignedBeforeAsync(DateTimeOffset signedBefore, CancellationToken cancellationToken)
+    {
+        var expired = await _replays.QueryAsync(TableClient.CreateQueryFilter($"PartitionKey lt {MinuteOf(signedBefore)}"), KeysOnly, cancellationToken: cancellationToken)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var minute in expired.GroupBy(entity => entity.PartitionKey, StringComparer.Ordinal))
+        {
+            var result = await _replays.SubmitBatchAsync(
+                [.. minute.Select(entity => new TableTransactionAction(TableTransactionActionType.Delete, entity, Azure.ETag.All))], cancellationToken).ConfigureAwait(false);
+            if (!result.Succeeded)
+            {
+                // Deleting is idempotent: the job runs again on the next tick and finishes.
+                throw new InvalidOperationException($"Deleting the webhook signatures of minute {minute.Key} failed ({(object?)result.Conflict ?? result.Error?.Message}).", result.Error);
+            }
+        }
+
+        return expired.Count;
+    }
+
+    private static string MinuteOf(DateTimeOffset at) => at.UtcDateTime.ToString(MinuteFormat, CultureInfo.InvariantCulture);
 
     private static string LookupPartition(string webhookId) => TableKey.Compose(LookupPartitionPrefix, webhookId);
 

@@ -8,7 +8,9 @@ namespace TrustBot.Bot;
 /// <summary>
 /// <c>POST /api/messages</c>: checks that the body is an activity before handing it to the
 /// adapter, so malformed requests get a 400 that says what is wrong instead of failing
-/// somewhere inside the SDK.
+/// somewhere inside the SDK. The adapter then checks the token (401 without a valid one outside
+/// Development) and <see cref="BotAccessOptions"/> (400 for another channel, 403 for a tenant not
+/// served) before any turn runs.
 /// </summary>
 public static class MessagesEndpoint
 {
@@ -45,7 +47,15 @@ public static class MessagesEndpoint
         }
 
         http.Request.Body.Position = 0;
-        await adapter.ProcessAsync(http.Request, http.Response, bot, http.RequestAborted);
+        try
+        {
+            await adapter.ProcessAsync(http.Request, http.Response, bot, http.RequestAborted);
+        }
+        catch (ActivityRefusedException refused)
+        {
+            // Thrown by the authentication, before the turn: nothing was written to the response yet.
+            await Results.Problem(refused.Message, statusCode: refused.Status).ExecuteAsync(http);
+        }
     }
 
     private static async Task<string?> FindProblemAsync(HttpRequest request)
@@ -67,6 +77,11 @@ public static class MessagesEndpoint
         using (document)
         {
             var root = document.RootElement;
+            if (!JsonText.IsUnicode(root))
+            {
+                return JsonText.NotUnicode;
+            }
+
             if (root.ValueKind != JsonValueKind.Object)
             {
                 return "The body is not a Bot Framework activity (expected a JSON object).";

@@ -52,7 +52,14 @@ public sealed partial class IncidentService(
         }
 
         var incident = IncidentRules.Declare(draft, team.Id, source, memberId, memberName, now, Guid.NewGuid());
-        await incidents.AddAsync(incident, cancellationToken).ConfigureAwait(false);
+        var stored = await incidents.AddAsync(incident, cancellationToken).ConfigureAwait(false);
+        if (stored.Id != incident.Id)
+        {
+            // Another request with the same external id got there between the look-up above and now.
+            Log.AlreadyDeclared(logger, stored.Id, team.Id);
+            return new IncidentDeclaration(stored, [], AlreadyDeclared: true, await FollowUpAsync(team, stored, cancellationToken).ConfigureAwait(false));
+        }
+
         Log.Declared(logger, incident.Id, team.Id, source, incident.State);
         return new IncidentDeclaration(incident, [], AlreadyDeclared: false, await FollowUpAsync(team, incident, cancellationToken).ConfigureAwait(false));
     }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using TrustBot.Bot;
 using TrustBot.Domain.Pulse;
 using TrustBot.Domain.Recovery;
 
@@ -36,6 +37,11 @@ public static class IncidentWebhookPayload
         using (document)
         {
             var root = document.RootElement;
+            if (!JsonText.IsUnicode(root))
+            {
+                return (null, [JsonText.NotUnicode]);
+            }
+
             if (root.ValueKind != JsonValueKind.Object)
             {
                 return (null, ["The body must be a JSON object."]);

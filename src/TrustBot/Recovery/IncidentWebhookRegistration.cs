@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using TrustBot.Bot;
 using TrustBot.Domain.Recovery;
 using TrustBot.Pulse;
+using TrustBot.Scheduling;
 using TrustBot.Storage.Recovery;
 
 namespace TrustBot.Recovery;
@@ -22,6 +23,8 @@ public static class IncidentWebhookRegistration
             .Validate(options => options.HasValidPublicBaseUrl(), $"{IncidentWebhookOptions.SectionName}:{nameof(IncidentWebhookOptions.PublicBaseUrl)} must be empty or an absolute http(s) URL, e.g. https://trustbot.contoso.com.")
             .ValidateOnStart();
         services.AddSingleton(sp => new IncidentWebhookSignature(sp.GetRequiredService<IOptions<PulseOptions>>().Value.SecretBytes()));
+        services.AddSingleton<IncidentWebhookReplays>();
+        services.AddSingleton<IJobHandler, ExpireWebhookReplaysJob>();
         services.AddHttpContextAccessor();
         services.AddSingleton<IDialog, IncidentWebhookDialog>();
         return services;

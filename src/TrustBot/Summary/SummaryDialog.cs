@@ -10,8 +10,9 @@ namespace TrustBot.Summary;
 
 /// <summary>
 /// The lead's view (stage 3 and the summary): <c>summary</c> and <c>factors</c>. In the 1:1 chat
-/// the lead sees the anonymous comments too and can post the team's version to the channel; in
-/// the channel or group chat everyone sees the team's version.
+/// the lead sees the leads' version (observations weighed in, leads-only incidents, anonymous
+/// comments) and can post the team's version to the channel; in the channel or group chat everyone
+/// sees the team's version, which shows only what every member may see.
 /// </summary>
 public sealed class SummaryDialog(SummaryService summaries, TeamDirectory directory, ITeamsMessenger messenger, TimeProvider clock) : IDialog
 {
@@ -32,8 +33,11 @@ public sealed class SummaryDialog(SummaryService summaries, TeamDirectory direct
             return;
         }
 
+        // In the channel or a group chat everyone reads along: only the team's version is shown there.
         var privately = ConversationScopes.ScopeOf(turn.Activity) == ConversationScope.Personal;
-        var report = await summaries.BuildAsync(team.Id, withComments: privately && command == BotCommands.Summary, cancellationToken).ConfigureAwait(false);
+        var report = privately
+            ? await summaries.BuildForLeadsAsync(team.Id, withComments: command == BotCommands.Summary, cancellationToken).ConfigureAwait(false)
+            : await summaries.BuildForTeamAsync(team.Id, cancellationToken).ConfigureAwait(false);
         var card = command == BotCommands.Factors
             ? FactorsCard.Build(team.Name, report.Summary)
             : SummaryCard.Build(team.Id, team.Name, report, forLead: privately);
@@ -50,13 +54,15 @@ public sealed class SummaryDialog(SummaryService summaries, TeamDirectory direct
             return NoticeCard.Build("Nothing was posted", "Only a lead of the team can post its summary, and this card is for a team you don't lead.", isProblem: true).ToInvokeResponse();
         }
 
-        var report = await summaries.BuildAsync(team.Id, withComments: true, cancellationToken).ConfigureAwait(false);
-        var teamCard = SummaryCard.Build(team.Id, team.Name, report, forLead: false);
+        var forLeads = summaries.BuildForLeadsAsync(team.Id, withComments: true, cancellationToken);
+        var forTeam = summaries.BuildForTeamAsync(team.Id, cancellationToken);
+        await Task.WhenAll(forLeads, forTeam).ConfigureAwait(false);
+        var teamCard = SummaryCard.Build(team.Id, team.Name, await forTeam.ConfigureAwait(false), forLead: false);
         await messenger.ContinueInTeamAsync(
             team,
             (teamTurn, ct) => teamTurn.SendActivityAsync(MessageFactory.Attachment(teamCard.ToAttachment()), ct),
             cancellationToken).ConfigureAwait(false);
-        return SummaryCard.Build(team.Id, team.Name, report, forLead: true, note: $"Posted to the team's channel on {CardText.LocalDateTime(clock.GetUtcNow())}.")
+        return SummaryCard.Build(team.Id, team.Name, await forLeads.ConfigureAwait(false), forLead: true, note: $"Posted to the team's channel on {CardText.LocalDateTime(clock.GetUtcNow())}.")
             .ToInvokeResponse();
     }
 }

@@ -20,11 +20,26 @@ public sealed class SummaryService(
     // Leads' notes of the last few months are enough evidence for the factor insights.
     private const int ObservationsRead = 50;
 
-    /// <summary>The team's summary and, for a lead reading it privately, the comments of its latest view when they may be shown.</summary>
-    public async Task<SummaryReport> BuildAsync(string teamId, bool withComments, CancellationToken cancellationToken)
+    /// <summary>
+    /// The leads' summary: the numbers with the leads' observations weighed into the factor insights,
+    /// every active incident (leads-only ones included) and, when asked for and they may be shown,
+    /// the comments of its latest view. Only for a lead reading it privately.
+    /// </summary>
+    public Task<SummaryReport> BuildForLeadsAsync(string teamId, bool withComments, CancellationToken cancellationToken) =>
+        BuildAsync(teamId, forLeads: true, withComments, cancellationToken);
+
+    /// <summary>
+    /// The team's summary, for the channel and group chat: only what every member may see. The
+    /// leads' observations are not read (their counts would show in the insights), leads-only
+    /// incidents are left out and there are no comments.
+    /// </summary>
+    public Task<SummaryReport> BuildForTeamAsync(string teamId, CancellationToken cancellationToken) =>
+        BuildAsync(teamId, forLeads: false, withComments: false, cancellationToken);
+
+    private async Task<SummaryReport> BuildAsync(string teamId, bool forLeads, bool withComments, CancellationToken cancellationToken)
     {
         var recent = pulses.GetRecentRollupsAsync(teamId, RecentRuns, cancellationToken);
-        var notes = observations.GetRecentAsync(teamId, ObservationsRead, cancellationToken);
+        var notes = forLeads ? observations.GetRecentAsync(teamId, ObservationsRead, cancellationToken) : Task.FromResult<IReadOnlyList<Observation>>([]);
         var items = actions.GetAllAsync(teamId, cancellationToken);
         var charter = charters.GetCurrentAsync(teamId, cancellationToken);
         var teamIncidents = incidents.GetAllAsync(teamId, cancellationToken);
@@ -42,7 +57,7 @@ public sealed class SummaryService(
         return new SummaryReport(summary, comments, open, allItems.Count(item => item.IsOverdue(today)), (await charter.ConfigureAwait(false))?.FirstStatement)
         {
             // The same roll-ups as the numbers above: a baseline older than them reads as "no baseline".
-            Incidents = IncidentRecoveries.Of(await teamIncidents.ConfigureAwait(false), [.. rollups.Reverse()], now),
+            Incidents = [.. IncidentRecoveries.Of(await teamIncidents.ConfigureAwait(false), [.. rollups.Reverse()], now).Where(incident => forLeads || incident.IsForWholeTeam)],
         };
     }
 }
@@ -56,8 +71,8 @@ public sealed class SummaryService(
 public sealed record SummaryReport(TeamSummary Summary, IReadOnlyList<string> Comments, int OpenActions = 0, int OverdueActions = 0, string? CharterFirstStatement = null)
 {
     /// <summary>
-    /// The team's active incidents with their plan's progress and recovery, leads-only ones included:
-    /// the card leaves those out of every view but the lead's own.
+    /// The team's active incidents with their plan's progress and recovery; leads-only ones only in
+    /// the leads' summary (and the card leaves them out of every view but the lead's own as well).
     /// </summary>
     public IReadOnlyList<IncidentRecovery> Incidents { get; init; } = [];
 }

@@ -1,3 +1,4 @@
+using TrustBot.Bot;
 using TrustBot.Recovery;
 using TrustBot.Delivery;
 using TrustBot.Scheduling;
@@ -39,7 +40,8 @@ public sealed class DeployToAzureSectionTests
             .Concat(Keys(typeof(DeliveryOptions), DeliveryOptions.SectionName))
             .Concat(Keys(typeof(IncidentWebhookOptions), IncidentWebhookOptions.SectionName))
             .Where(k => k != $"{StorageOptions.SectionName}:{nameof(StorageOptions.Resilience)}")
-            .Concat(["MicrosoftAppType", "MicrosoftAppId", "MicrosoftAppPassword", "MicrosoftAppTenantId", TelemetryRegistration.ConnectionStringKey, TelemetryRegistration.ConsoleExporterKey]);
+            .Concat(["MicrosoftAppType", "MicrosoftAppId", "MicrosoftAppPassword", "MicrosoftAppTenantId", TelemetryRegistration.ConnectionStringKey, TelemetryRegistration.ConsoleExporterKey])
+            .Append($"{BotAccessOptions.SectionName}:{nameof(BotAccessOptions.AllowedTenants)}");
 
         var rows = Section.Split('\n').Where(l => l.StartsWith("| `", StringComparison.Ordinal)).ToList();
         foreach (var key in keys)

@@ -114,6 +114,19 @@ public sealed class TableIncidentStoreTests(AzuriteFixture azurite) : IAsyncLife
     }
 
     [Fact]
+    public async Task Incidents_racing_with_one_external_id_store_one_and_each_gets_it_back()
+    {
+        var racing = Enumerable.Range(0, 10).Select(i => Declared(TeamId, Monday.AddSeconds(i), IncidentSource.Webhook, "PD-12345 / ünïcode")).ToList();
+
+        var stored = await Task.WhenAll(racing.Select(incident => _store.AddAsync(incident, default)));
+
+        var only = (await _store.GetAllAsync(TeamId, default)).Should().ContainSingle("the index rows are not incidents").Subject;
+        stored.Should().AllSatisfy(incident => incident.Should().BeEquivalentTo(only));
+        (await _store.FindByExternalIdAsync(TeamId, "PD-12345 / ünïcode", default)).Should().BeEquivalentTo(only);
+        (await _store.FindByExternalIdAsync(OtherTeamId, "PD-12345 / ünïcode", default)).Should().BeNull();
+    }
+
+    [Fact]
     public async Task A_change_that_loses_a_race_writes_nothing()
     {
         var incident = Declared(TeamId, Monday);

@@ -11,22 +11,29 @@ namespace TrustBot.Tests.Hosting;
 /// <param name="settings">Configuration on top of appsettings.json.</param>
 /// <param name="waitForStorage">Start serving only once the tables exist (storage must be reachable).</param>
 /// <param name="testServices">Replaces services at true boundaries (the Bot Connector), after the app's own registrations.</param>
-public sealed class TrustBotHost(IDictionary<string, string?> settings, bool waitForStorage = false, Action<IServiceCollection>? testServices = null)
+/// <param name="environment">
+/// The hosting environment; by default Development without an app id (the only environment that
+/// takes unauthenticated turns, as with the Agents Playground) and Production with one.
+/// </param>
+public sealed class TrustBotHost(
+    IDictionary<string, string?> settings, bool waitForStorage = false, Action<IServiceCollection>? testServices = null, string? environment = null)
     : WebApplicationFactory<Program>
 {
     /// <summary>A fixed test secret for anonymous answer keys (base64 of 32 bytes).</summary>
     public const string AnonymitySecret = "dGVzdC1zZWNyZXQtZm9yLXRydXN0Ym90LWFub255bWl0eQ==";
 
     /// <summary>
-    /// A host on Azurite, with no app id (anonymous, as with the Agents Playground); <c>extra</c>
-    /// settings go on top of <see cref="Settings"/>, e.g. the <c>Delivery</c> section for a test's pace.
+    /// A host on Azurite, by default in Development with no app id (anonymous, as with the Agents
+    /// Playground); <c>extra</c> settings go on top of <see cref="Settings"/>, e.g. the <c>Delivery</c>
+    /// section for a test's pace.
     /// </summary>
     public static TrustBotHost OnAzurite(
         string connectionString,
         string prefix,
         string? appId = null,
         Action<IServiceCollection>? testServices = null,
-        IDictionary<string, string?>? extra = null)
+        IDictionary<string, string?>? extra = null,
+        string? environment = null)
     {
         var settings = Settings(connectionString, prefix, appId);
         foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
@@ -34,7 +41,7 @@ public sealed class TrustBotHost(IDictionary<string, string?> settings, bool wai
             settings[key] = value;
         }
 
-        return new(settings, waitForStorage: true, testServices);
+        return new(settings, waitForStorage: true, testServices, environment);
     }
 
     /// <summary>The settings of a host on the given storage.</summary>
@@ -65,7 +72,8 @@ public sealed class TrustBotHost(IDictionary<string, string?> settings, bool wai
     /// <inheritdoc />
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Testing");
+        var anonymous = string.IsNullOrEmpty(settings.TryGetValue("MicrosoftAppId", out var appId) ? appId : null);
+        builder.UseEnvironment(environment ?? (anonymous ? Environments.Development : Environments.Production));
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);

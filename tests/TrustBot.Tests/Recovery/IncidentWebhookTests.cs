@@ -9,6 +9,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using TrustBot.Delivery;
 using TrustBot.Domain.Recovery;
+using TrustBot.Domain.Teams;
 using TrustBot.Recovery;
 using TrustBot.Scheduling;
 using TrustBot.Storage;
@@ -35,9 +36,14 @@ public sealed class IncidentWebhookTests : IDisposable
     private readonly TrustBotHost _host;
     private readonly HttpClient _client;
 
+    private readonly AzuriteFixture _azurite;
+    private readonly string _prefix;
+
     public IncidentWebhookTests(AzuriteFixture azurite)
     {
-        _host = TrustBotHost.OnAzurite(azurite.ConnectionString, azurite.UniquePrefix(), testServices: services =>
+        _azurite = azurite;
+        _prefix = azurite.UniquePrefix();
+        _host = TrustBotHost.OnAzurite(azurite.ConnectionString, _prefix, testServices: services =>
         {
             services.Replace(ServiceDescriptor.Singleton<TimeProvider>(_clock));
             services.AddSingleton<ILoggerProvider>(_logs);
@@ -104,16 +110,17 @@ public sealed class IncidentWebhookTests : IDisposable
         _host.Services.GetRequiredService<IIncidentStore>().GetAllAsync(TeamId, CancellationToken.None);
 
     private async Task<int> RecordedSignaturesAsync(string webhookId) =>
-        await _host.Services.GetRequiredService<StorageTables>().Get("WebhookReplays").QueryPartitionAsync(webhookId).CountAsync();
+        await _host.Services.GetRequiredService<StorageTables>().Get("WebhookReplays")
+            .QueryAsync(Azure.Data.Tables.TableClient.CreateQueryFilter($"WebhookId eq {webhookId}")).CountAsync();
 
-    private async Task ShouldBeRefusedAsync(HttpRequestMessage request, HttpStatusCode status, string error, string webhookId, int signaturesRecorded = 0)
+    private async Task ShouldBeRefusedAsync(HttpRequestMessage request, HttpStatusCode status, string error, string webhookId)
     {
         var (actual, body) = await SendAsync(request);
 
         actual.Should().Be(status);
         ((string?)body["error"]).Should().Contain(error);
         (await IncidentsAsync()).Should().BeEmpty();
-        (await RecordedSignaturesAsync(webhookId)).Should().Be(signaturesRecorded);
+        (await RecordedSignaturesAsync(webhookId)).Should().Be(0);
         _logs.Lines.Should().Contain(line => line.Contains($"refused with {(int)status}", StringComparison.Ordinal));
         _logs.Lines.Should().NotContain(line => line.Contains("Checkout", StringComparison.Ordinal) || line.Contains("sha256=", StringComparison.Ordinal));
     }
@@ -307,7 +314,7 @@ public sealed class IncidentWebhookTests : IDisposable
     {
         var (url, secret, webhook) = await WebhookAsync();
 
-        await ShouldBeRefusedAsync(Signed(url, secret, body), HttpStatusCode.BadRequest, error, webhook.WebhookId, signaturesRecorded: 1);
+        await ShouldBeRefusedAsync(Signed(url, secret, body), HttpStatusCode.BadRequest, error, webhook.WebhookId);
     }
 
     [Fact]
@@ -329,7 +336,7 @@ public sealed class IncidentWebhookTests : IDisposable
             "\"externalId\" must be a string.");
         ((string?)refused["error"]).Should().StartWith("The incident was not accepted: \"title\" is required");
         (await IncidentsAsync()).Should().BeEmpty();
-        (await RecordedSignaturesAsync(webhook.WebhookId)).Should().Be(1);
+        (await RecordedSignaturesAsync(webhook.WebhookId)).Should().Be(0, "a refused request does not spend its signature");
     }
 
     [Fact]
@@ -358,6 +365,164 @@ public sealed class IncidentWebhookTests : IDisposable
 
         // Refused as an unknown team's, though the webhook is kept for the retention window (a reinstall brings it back).
         await ShouldBeRefusedAsync(Signed(url, secret, Body), HttpStatusCode.Unauthorized, IncidentWebhookEndpoint.NotAuthorised, webhook.WebhookId);
+    }
+
+    [Fact]
+    public async Task An_unknown_webhook_gets_exactly_the_answer_of_a_bad_signature_whatever_its_body()
+    {
+        var (url, secret, _) = await WebhookAsync();
+        var unknown = IncidentWebhookEndpoint.PathFor(IncidentWebhookSignature.NewWebhookId());
+        var tooLong = new string('x', (64 * 1024) + 1);
+        var badSignature = Signed(url, secret, Body);
+        badSignature.Content = new StringContent(Body.Replace("major", "minor", StringComparison.Ordinal), Encoding.UTF8, "application/json");
+
+        var expected = await RawAsync(badSignature);
+        var answers = new[]
+        {
+            await RawAsync(Signed(unknown, secret, Body)),
+            await RawAsync(Signed(unknown, secret, tooLong)),
+            await RawAsync(Chunked(Signed(unknown, secret, tooLong))),
+            await RawAsync(Signed(unknown, secret, "{\"title\": \"not json")),
+            await RawAsync(Signed(unknown, secret, "{\"title\":\"\\ud800\"}")),
+            await RawAsync(Unsigned(unknown, Body)),
+            await RawAsync(Signed("/api/incidents/not-a-webhook", secret, tooLong)),
+        };
+
+        expected.Status.Should().Be(HttpStatusCode.Unauthorized);
+        answers.Should().AllSatisfy(answer => answer.Should().Be(expected), "an unknown id is answered as a bad signature, before its body is judged");
+        (await IncidentsAsync()).Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task An_unknown_webhook_costs_the_same_storage_calls_as_a_known_one_with_a_bad_signature()
+    {
+        var (url, secret, _) = await WebhookAsync();
+        var badSignature = Signed(url, secret, Body);
+        badSignature.Content = new StringContent(Body.Replace("major", "minor", StringComparison.Ordinal), Encoding.UTF8, "application/json");
+
+        var known = await StorageCallsDuringAsync(() => RawAsync(badSignature));
+        var unknown = await StorageCallsDuringAsync(() => RawAsync(Signed(IncidentWebhookEndpoint.PathFor(IncidentWebhookSignature.NewWebhookId()), secret, Body)));
+        var malformed = await StorageCallsDuringAsync(() => RawAsync(Signed("/api/incidents/not-a-webhook", secret, Body)));
+
+        known.Should().BeGreaterThan(0);
+        unknown.Should().Be(known, "timing must not tell which webhook ids exist");
+        malformed.Should().Be(known);
+    }
+
+    [Fact]
+    public async Task A_team_whose_tenant_is_not_served_has_its_webhook_refused_like_an_unknown_one()
+    {
+        using var host = TrustBotHost.OnAzurite(
+            _azurite.ConnectionString, _azurite.UniquePrefix(), extra: new Dictionary<string, string?> { ["Bot:AllowedTenants:0"] = "0b5f5c5e-7d0c-4e1b-9a55-000000000bad" });
+        var team = new Team(TeamId, TenantId, "Webhooked", TeamKind.Team, TeamId, ServiceUrl, DateTimeOffset.UtcNow);
+        await host.Services.GetRequiredService<ITeamStore>().SaveTeamAsync(team, CancellationToken.None);
+        var webhook = await host.Services.GetRequiredService<IIncidentWebhookStore>().CreateOrRotateAsync(TeamId, DateTimeOffset.UtcNow, CancellationToken.None);
+        var secret = host.Services.GetRequiredService<IncidentWebhookSignature>().SecretFor(webhook.WebhookId, webhook.Version);
+        var timestamp = UnixSeconds(DateTimeOffset.UtcNow);
+        using var request = Unsigned(IncidentWebhookEndpoint.PathFor(webhook.WebhookId), Body);
+        request.Headers.Add(IncidentWebhookSignature.TimestampHeader, timestamp);
+        request.Headers.Add(IncidentWebhookSignature.SignatureHeader, IncidentWebhookSignature.Sign(secret, timestamp, Encoding.UTF8.GetBytes(Body)));
+
+        using var response = await host.CreateClient().SendAsync(request);
+
+        response.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        (await response.Content.ReadAsStringAsync()).Should().Contain(IncidentWebhookEndpoint.NotAuthorised[..40]);
+        (await host.Services.GetRequiredService<IIncidentStore>().GetAllAsync(TeamId, CancellationToken.None)).Should().BeEmpty();
+    }
+
+    [Theory]
+    [InlineData("""{"title":"Checkout is down \ud800","description":"Down.","severity":"major"}""")]
+    [InlineData("""{"title":"Checkout is down","description":"Down.","severity":"major","\udc00":"x"}""")]
+    [InlineData("""{"title":"Checkout is down","description":"Down.","severity":"major","externalId":"PD-\udbff"}""")]
+    public async Task A_lone_surrogate_is_refused_with_400_and_the_signature_is_not_spent(string body)
+    {
+        var (url, secret, webhook) = await WebhookAsync();
+        var timestamp = _clock.GetUtcNow();
+
+        var first = await SendAsync(Signed(url, secret, body, timestamp));
+        var again = await SendAsync(Signed(url, secret, body, timestamp));
+
+        first.Status.Should().Be(HttpStatusCode.BadRequest);
+        ((string?)first.Body["error"]).Should().Contain("not valid Unicode");
+        again.Status.Should().Be(HttpStatusCode.BadRequest, "the same request is judged again, not refused as a replay");
+        (await RecordedSignaturesAsync(webhook.WebhookId)).Should().Be(0);
+        (await IncidentsAsync()).Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task Ten_requests_at_once_with_one_external_id_make_one_incident()
+    {
+        var (url, secret, _) = await WebhookAsync();
+
+        // Each is signed anew (a tool retrying), so none is a replay; the external id makes them one incident.
+        var answers = await Task.WhenAll(Enumerable.Range(1, 10).Select(attempt =>
+            SendAsync(Signed(url, secret, Body.Replace("since 08:10.", $"since 08:10 (attempt {attempt}).", StringComparison.Ordinal)))));
+
+        var incident = (await IncidentsAsync()).Should().ContainSingle().Subject;
+        answers.Select(answer => (string?)answer.Body["incidentId"]).Should().AllBe(incident.Id);
+        answers.Count(answer => answer.Status == HttpStatusCode.Accepted).Should().Be(1);
+        answers.Count(answer => answer.Status == HttpStatusCode.OK).Should().Be(9);
+    }
+
+    [Fact]
+    public async Task A_signature_record_is_deleted_once_its_timestamp_window_has_passed()
+    {
+        var (url, secret, webhook) = await WebhookAsync();
+        var signedAt = _clock.GetUtcNow();
+        (await SendAsync(Signed(url, secret, Body, signedAt))).Status.Should().Be(HttpStatusCode.Accepted);
+        var planner = _host.Services.GetRequiredService<JobPlanner>();
+
+        _clock.Advance(IncidentWebhookSignature.Window);
+        await planner.RunDueJobsAsync(CancellationToken.None);
+        var withinTheWindow = await RecordedSignaturesAsync(webhook.WebhookId);
+        var replayWithin = await SendAsync(Signed(url, secret, Body, signedAt));
+        _clock.Advance(TimeSpan.FromMinutes(2));
+        await planner.RunDueJobsAsync(CancellationToken.None);
+        var afterTheWindow = await RecordedSignaturesAsync(webhook.WebhookId);
+        var replayAfter = await SendAsync(Signed(url, secret, Body, signedAt));
+
+        withinTheWindow.Should().Be(1, "while the timestamp is accepted, the record is what stops a replay");
+        replayWithin.Status.Should().Be(HttpStatusCode.Unauthorized);
+        afterTheWindow.Should().Be(0);
+        replayAfter.Status.Should().Be(HttpStatusCode.Unauthorized, "the timestamp check refuses it now");
+        (await IncidentsAsync()).Should().ContainSingle();
+    }
+
+    // Counts this host's storage requests (its tables carry its prefix) while the action runs.
+    private async Task<int> StorageCallsDuringAsync(Func<Task> action)
+    {
+        var calls = 0;
+        using var listener = new System.Diagnostics.ActivityListener
+        {
+            ShouldListenTo = source => source.Name == "System.Net.Http",
+            Sample = (ref System.Diagnostics.ActivityCreationOptions<System.Diagnostics.ActivityContext> _) => System.Diagnostics.ActivitySamplingResult.AllData,
+            ActivityStopped = activity =>
+            {
+                if (activity.GetTagItem("url.full") is string called && called.Contains(_prefix, StringComparison.OrdinalIgnoreCase))
+                {
+                    Interlocked.Increment(ref calls);
+                }
+            },
+        };
+        System.Diagnostics.ActivitySource.AddActivityListener(listener);
+        await action();
+        return calls;
+    }
+
+    private static HttpRequestMessage Chunked(HttpRequestMessage request)
+    {
+        request.Headers.TransferEncodingChunked = true;
+        return request;
+    }
+
+    // Status, media type and body exactly as sent, for "the same answer".
+    private async Task<(HttpStatusCode Status, string? MediaType, string Body)> RawAsync(HttpRequestMessage request)
+    {
+        using (request)
+        using (var response = await _client.SendAsync(request))
+        {
+            return (response.StatusCode, response.Content.Headers.ContentType?.MediaType, await response.Content.ReadAsStringAsync());
+        }
     }
 
     /// <summary>Every log line the host writes, formatted, for "what does the log say (and not say)".</summary>

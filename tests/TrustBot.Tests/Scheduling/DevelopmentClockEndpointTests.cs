@@ -18,7 +18,8 @@ public sealed class DevelopmentClockEndpointTests(AzuriteFixture azurite)
     [Fact]
     public async Task Outside_development_there_is_no_hook_to_move_the_clock()
     {
-        using var host = TrustBotHost.OnAzurite(azurite.ConnectionString, azurite.UniquePrefix());
+        // Production, which needs an app id to start at all.
+        using var host = TrustBotHost.OnAzurite(azurite.ConnectionString, azurite.UniquePrefix(), appId: "11111111-2222-3333-4444-555555555555");
 
         var response = await host.CreateClient().PostAsync(new Uri("/api/dev/advance?hours=1", UriKind.Relative), content: null);
 

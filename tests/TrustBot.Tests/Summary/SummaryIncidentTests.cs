@@ -1,13 +1,7 @@
 using System.Globalization;
-using Microsoft.Bot.Builder;
-using Microsoft.Bot.Builder.Adapters;
-using Microsoft.Bot.Connector;
-using Microsoft.Bot.Schema;
-using Moq;
 using Newtonsoft.Json.Linq;
 using TrustBot.Domain.Pulse;
 using TrustBot.Domain.Recovery;
-using TrustBot.Domain.Teams;
 using TrustBot.Testing;
 using TrustBot.Tests.Hosting;
 using TrustBot.Tests.Pulse;
@@ -86,7 +80,7 @@ public sealed class SummaryIncidentTests(AzuriteFixture azurite) : IDisposable
         await ClosedPulseAsync(point: 4);
         await IncidentAsync("Release night outage", IncidentVisibility.Team, _bed.Clock.GetUtcNow());
         await IncidentAsync("Quiet leads-only matter", IncidentVisibility.LeadsOnly, _bed.Clock.GetUtcNow());
-        var posted = CapturePostsToTheChannel();
+        var posted = ChannelPosts.Capture(_bed);
         var leadsCard = CardOf((await _bed.SayInPersonalChatAsync(Lead, "summary")).Single())!;
 
         var confirmed = await _bed.ClickAsync(Lead, "summary.post", (JObject)SubmitAction(leadsCard)["data"]!);
@@ -120,23 +114,4 @@ public sealed class SummaryIncidentTests(AzuriteFixture azurite) : IDisposable
     }
 
     private static string Mean(double mean) => FactorComparison.Shown(mean).ToString("0.0", CultureInfo.InvariantCulture);
-
-    // The messenger is a mock: run what the bot posts to the channel against a test adapter, and keep it.
-    private List<IActivity> CapturePostsToTheChannel()
-    {
-        var posted = new List<IActivity>();
-        _bed.Messenger
-            .Setup(m => m.ContinueInTeamAsync(It.IsAny<Team>(), It.IsAny<BotCallbackHandler>(), It.IsAny<CancellationToken>()))
-            .Returns(async (Team _, BotCallbackHandler callback, CancellationToken cancellationToken) =>
-            {
-                var adapter = new TestAdapter(Channels.Msteams);
-                using var turn = new TurnContext(adapter, new Activity(ActivityTypes.Event) { Conversation = new ConversationAccount(id: _bed.TeamId) });
-                await callback(turn, cancellationToken);
-                while (adapter.GetNextReply() is { } reply)
-                {
-                    posted.Add(reply);
-                }
-            });
-        return posted;
-    }
 }
