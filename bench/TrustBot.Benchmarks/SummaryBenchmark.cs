@@ -67,7 +67,7 @@ internal static class SummaryBenchmark
             var answers = Enumerable.Range(0, 40).Select(_ => new PulseAnswer(
                 run.ItemIds.ToDictionary(id => id, _ => random.Next(2, 6)), [TrustFactors.All[random.Next(6)].Id], [TrustFactors.All[random.Next(6)].Id])).ToList();
             var closed = run with { State = PulseRunState.Closed };
-            await pulses.CloseRunAsync(closed, PulseRollups.Compute(closed, answers, bank, closed.ClosesAt), CancellationToken.None);
+            await pulses.CloseRunAsync(closed, (stored, _) => new ClosedRunResults(PulseRollups.Compute(stored, answers, bank, stored.ClosesAt), []), CancellationToken.None);
             recent.Insert(0, closed);
         }
     }

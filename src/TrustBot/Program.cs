@@ -54,6 +54,7 @@ builder.Services.AddOptions<PulseOptions>()
     .Validate(options => { options.SecretBytes(); return true; })
     .ValidateOnStart();
 builder.Services.AddSingleton(sp => new AnonymousKeys(sp.GetRequiredService<IOptions<PulseOptions>>().Value.SecretBytes()));
+builder.Services.AddSingleton(sp => new AnswerSeal(sp.GetRequiredService<IOptions<PulseOptions>>().Value.SecretBytes()));
 builder.Services.AddSingleton(QuestionBank.BuiltIn);
 builder.Services.AddSingleton<PulseService>();
 builder.Services.AddCustomQuestions();

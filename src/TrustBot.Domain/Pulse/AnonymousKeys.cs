@@ -5,10 +5,11 @@ using System.Text;
 namespace TrustBot.Domain.Pulse;
 
 /// <summary>
-/// The keys answers and comments are stored under instead of the member's id: an HMAC-SHA256 of
-/// the run and the member under a secret, so the bot can find and replace a member's answer while
-/// nobody reading storage can tell whose it is. Answer and comment keys use different messages, so
-/// a comment cannot be matched to the scores of the same person.
+/// The key an answer is stored under instead of the member's id while its run is open: an
+/// HMAC-SHA256 of the run and the member under a secret, so the bot can find and replace a member's
+/// answer (and skip their reminder) while nobody reading storage can tell whose it is. Comments get
+/// no member-derived key at all: they are parted from the answers at the close, under keys that
+/// carry no one (see docs/threat-model.md).
 /// </summary>
 public sealed class AnonymousKeys
 {
@@ -36,11 +37,6 @@ public sealed class AnonymousKeys
     /// <param name="runId">The run.</param>
     /// <param name="memberId">The member.</param>
     public string AnswerKey(string runId, string memberId) => Key("answer", runId, memberId);
-
-    /// <summary>The key of a member's comment on a run; unrelated to their <see cref="AnswerKey"/>.</summary>
-    /// <param name="runId">The run.</param>
-    /// <param name="memberId">The member.</param>
-    public string CommentKey(string runId, string memberId) => Key("comment", runId, memberId);
 
     private string Key(string purpose, string runId, string memberId)
     {

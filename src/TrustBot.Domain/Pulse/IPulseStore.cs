@@ -2,8 +2,9 @@ namespace TrustBot.Domain.Pulse;
 
 /// <summary>
 /// Pulse runs, who was invited, the anonymous answers and comments, and the roll-ups.
-/// Answers and comments are keyed by <see cref="AnonymousKeys"/>, never by member: who answered
-/// can only be worked out by someone holding the anonymity secret (the bot, for reminders).
+/// While a run is open its answers are sealed rows keyed by <see cref="AnonymousKeys"/>, never by
+/// member: who answered can only be worked out by someone holding the anonymity secret (the bot, for
+/// reminders). At the close they become the roll-up and comments under keys that name nobody.
 /// </summary>
 public interface IPulseStore
 {
@@ -26,26 +27,46 @@ public interface IPulseStore
     Task<IReadOnlyList<string>> GetInvitedAsync(string teamId, string runId, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Stores or replaces one member's answer and comment atomically. A null or empty comment
-    /// removes a comment given earlier under the same key.
+    /// Stores or replaces one member's sealed answer (<see cref="AnswerSeal"/>: scores, picks and
+    /// comment together) under its anonymous key: exactly one row, one write.
     /// </summary>
-    Task SaveAnswerAsync(string teamId, string runId, string answerKey, PulseAnswer answer, string commentKey, string? comment, CancellationToken cancellationToken);
+    Task SaveAnswerAsync(string teamId, string runId, string answerKey, byte[] sealedAnswer, CancellationToken cancellationToken);
 
-    /// <summary>Whether an answer is stored under the key (point read).</summary>
+    /// <summary>Whether an answer is stored under the key (point read; only while the run is open: the close removes answers).</summary>
     Task<bool> HasAnswerAsync(string teamId, string runId, string answerKey, CancellationToken cancellationToken);
 
-    /// <summary>The answer stored under the key, or null (so a member can review and change it).</summary>
-    Task<PulseAnswer?> GetAnswerAsync(string teamId, string runId, string answerKey, CancellationToken cancellationToken);
+    /// <summary>The sealed answer stored under the key, or null (so a member can review and change it while the run is open).</summary>
+    Task<byte[]?> GetAnswerAsync(string teamId, string runId, string answerKey, CancellationToken cancellationToken);
 
-    /// <summary>Every answer of the run (for the roll-up when it closes).</summary>
-    Task<IReadOnlyList<PulseAnswer>> GetAnswersAsync(string teamId, string runId, CancellationToken cancellationToken);
+    /// <summary>Every sealed answer of the run still stored (all of them while it is open, none once it is closed).</summary>
+    Task<IReadOnlyList<SealedAnswer>> GetAnswersAsync(string teamId, string runId, CancellationToken cancellationToken);
 
-    /// <summary>Every comment of the run, in no meaningful order.</summary>
+    /// <summary>Every comment of a closed run, in no meaningful order (none while it is open: comments are sealed in the answers until the close).</summary>
     Task<IReadOnlyList<string>> GetCommentsAsync(string teamId, string runId, CancellationToken cancellationToken);
 
-    /// <summary>Marks the run closed and stores its roll-up, atomically (one partition).</summary>
-    Task CloseRunAsync(PulseRun closedRun, PulseRollup rollup, CancellationToken cancellationToken);
+    /// <summary>
+    /// Closes the run, parts the comments from the scores and removes the sealed answers: the run
+    /// stops taking answers, <paramref name="rollUp"/> turns the sealed answers into the roll-up and
+    /// the comments, which are stored apart from any score, and then the sealed answers are deleted.
+    /// Safe to call again after a failure at any step, and on a run already closed (it finishes
+    /// what is left and returns the stored roll-up): nothing is lost or stored twice.
+    /// </summary>
+    /// <param name="closedRun">The run marked closed, with the time it closes (kept from the first call when it was closed before).</param>
+    /// <param name="rollUp">Opens the sealed answers of the run (as stored, closed) and rolls them up; called at most once per successful close.</param>
+    /// <param name="cancellationToken">Cancels the work (a later call finishes it).</param>
+    /// <returns>The run's roll-up.</returns>
+    Task<PulseRollup> CloseRunAsync(PulseRun closedRun, Func<PulseRun, IReadOnlyList<SealedAnswer>, ClosedRunResults> rollUp, CancellationToken cancellationToken);
 
     /// <summary>The team's most recent roll-ups, newest first.</summary>
     Task<IReadOnlyList<PulseRollup>> GetRecentRollupsAsync(string teamId, int count, CancellationToken cancellationToken);
 }
+
+/// <summary>A sealed answer as stored: its anonymous key (bound into the seal) and the sealed bytes.</summary>
+/// <param name="AnswerKey">The key it is stored under (<see cref="AnonymousKeys.AnswerKey"/>).</param>
+/// <param name="Sealed">What <see cref="AnswerSeal.Seal"/> made of it.</param>
+public sealed record SealedAnswer(string AnswerKey, byte[] Sealed);
+
+/// <summary>What a close keeps of a run's answers: the roll-up and the comments, parted from the scores.</summary>
+/// <param name="Rollup">The run's roll-up.</param>
+/// <param name="Comments">The non-empty comments, in any order (the store shuffles them).</param>
+public sealed record ClosedRunResults(PulseRollup Rollup, IReadOnlyList<string> Comments);

@@ -46,11 +46,17 @@ public enum PulseRunState
     Closed,
 }
 
-/// <summary>An anonymous answer to a pulse: scores per item and the helped/hurt picks. It carries no member.</summary>
+/// <summary>
+/// An anonymous answer to a pulse: scores per item, the helped/hurt picks and the optional comment.
+/// It carries no member. Stored sealed (<see cref="AnswerSeal"/>) while its run is open; at the
+/// close the comment is parted from the scores (see docs/threat-model.md).
+/// </summary>
 /// <param name="Scores">Item id → the point chosen on the 1–5 scale, as answered (not reverse-scored).</param>
 /// <param name="Helped">Factor ids the member says helped trust lately.</param>
 /// <param name="Hurt">Factor ids the member says hurt trust lately.</param>
+/// <param name="Comment">The free-text comment; null when there is none.</param>
 public sealed record PulseAnswer(
     IReadOnlyDictionary<string, int> Scores,
     IReadOnlyList<string> Helped,
-    IReadOnlyList<string> Hurt);
+    IReadOnlyList<string> Hurt,
+    string? Comment = null);

@@ -13,9 +13,6 @@ public sealed record PulseSubmission(
     IReadOnlyList<string> Hurt,
     string? Comment)
 {
-    /// <summary>
-    /// The anonymous answer to store: scores and picks as given. The comment is left out because it
-    /// is stored apart from the scores.
-    /// </summary>
-    public PulseAnswer ToAnswer() => new(Scores, Helped, Hurt);
+    /// <summary>The anonymous answer to store: scores, picks and the comment (null when blank) as given.</summary>
+    public PulseAnswer ToAnswer() => new(Scores, Helped, Hurt, string.IsNullOrEmpty(Comment) ? null : Comment);
 }

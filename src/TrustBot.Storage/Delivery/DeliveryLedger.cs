@@ -12,7 +12,9 @@ namespace TrustBot.Storage.Delivery;
 /// </summary>
 /// <remarks>
 /// "Done" does not say whether a message was sent or skipped: a reminder is skipped for members
-/// who answered, and the ledger must not become a list of who answered.
+/// who answered, and the ledger must not become a list of who answered. So a done row holds its
+/// state and the member key (for "forget me") and nothing else: no holder, claim time or last
+/// error that would time the send or show that one was attempted (see docs/threat-model.md).
 /// </remarks>
 public sealed class DeliveryLedger
 {
@@ -111,15 +113,21 @@ public sealed class DeliveryLedger
     private static TableEntity Entity(DeliveryRequest request, DeliveryState state, string holder, DateTimeOffset at, string? error, ETag eTag)
     {
         var (partition, row) = Keys(request);
-        return new TableEntity(partition, row)
+        var entity = new TableEntity(partition, row)
         {
             [StateProperty] = state.ToString(),
-            [HolderProperty] = holder,
-            [ClaimedAtProperty] = at,
-            [LastErrorProperty] = error,
             [TableRegistration.MemberKeyProperty] = request.Recipient?.MemberId,
             ETag = eTag,
         };
+        if (state != DeliveryState.Done)
+        {
+            // Only while the delivery is in hand or failing: a done row is the same for a send and a skip.
+            entity[HolderProperty] = holder;
+            entity[ClaimedAtProperty] = at;
+            entity[LastErrorProperty] = error;
+        }
+
+        return entity;
     }
 
     private enum DeliveryState

@@ -4,23 +4,26 @@ using TrustBot.Domain.Pulse;
 namespace TrustBot.Storage.Pulse;
 
 /// <summary>
-/// A <see cref="PulseAnswer"/> under its anonymous key: the row <see cref="PulseRowKeys.Answer"/> in
-/// <c>PulseResponses</c>. No member id is stored, so "forget me" cannot find it (by design).
+/// A sealed answer under its anonymous key: the row <see cref="PulseRowKeys.Answer"/> in
+/// <c>PulseResponses</c>, while its run is open. One binary property of fixed length
+/// (<see cref="AnswerSeal.SealedLength"/>); no member id, no score, no comment in the clear, so
+/// "forget me" cannot find it (by design) and the close deletes it.
 /// </summary>
 /// <param name="TeamId">The team.</param>
 /// <param name="RunId">The run.</param>
-/// <param name="AnswerKey">The HMAC the caller computed (<see cref="AnonymousKeys.AnswerKey"/>).</param>
-/// <param name="Answer">The scores and picks.</param>
-internal sealed record AnonymousAnswer(string TeamId, string RunId, string AnswerKey, PulseAnswer Answer);
+/// <param name="Answer">The key and the sealed bytes.</param>
+internal sealed record AnonymousAnswer(string TeamId, string RunId, SealedAnswer Answer);
 
-/// <summary>Maps <see cref="AnonymousAnswer"/>: scores as a JSON object, picks as JSON arrays.</summary>
+/// <summary>Maps <see cref="AnonymousAnswer"/>.</summary>
 internal sealed class AnonymousAnswerMapper : IEntityMapper<AnonymousAnswer>
 {
-    public TableEntity ToEntity(AnonymousAnswer record) => new(TableKey.Encode(record.TeamId), PulseRowKeys.Answer(record.RunId, record.AnswerKey))
+    private const string Sealed = "Sealed";
+
+    public TableEntity ToEntity(AnonymousAnswer record) => new(TableKey.Encode(record.TeamId), PulseRowKeys.Answer(record.RunId, record.Answer.AnswerKey))
     {
-        [nameof(PulseAnswer.Scores)] = StringProperty.ToJson(record.Answer.Scores, nameof(PulseAnswer.Scores)),
-        [nameof(PulseAnswer.Helped)] = StringProperty.ToJson(record.Answer.Helped, nameof(PulseAnswer.Helped)),
-        [nameof(PulseAnswer.Hurt)] = StringProperty.ToJson(record.Answer.Hurt, nameof(PulseAnswer.Hurt)),
+        [Sealed] = record.Answer.Sealed.Length == AnswerSeal.SealedLength
+            ? record.Answer.Sealed
+            : throw new ArgumentException($"A sealed answer is {AnswerSeal.SealedLength} bytes; this one is {record.Answer.Sealed.Length}.", nameof(record)),
     };
 
     public AnonymousAnswer FromEntity(TableEntity entity)
@@ -29,10 +32,6 @@ internal sealed class AnonymousAnswerMapper : IEntityMapper<AnonymousAnswer>
         return new AnonymousAnswer(
             TableKey.Decode(entity.PartitionKey),
             parts[0],
-            parts[2],
-            new PulseAnswer(
-                entity.FromJson<Dictionary<string, int>>(nameof(PulseAnswer.Scores)),
-                entity.FromJson<List<string>>(nameof(PulseAnswer.Helped)),
-                entity.FromJson<List<string>>(nameof(PulseAnswer.Hurt))));
+            new SealedAnswer(parts[2], entity.GetBinary(Sealed) ?? throw new InvalidDataException($"Answer ({entity.PartitionKey}, {entity.RowKey}) has no {Sealed} property.")));
     }
 }

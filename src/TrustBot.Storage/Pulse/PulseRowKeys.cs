@@ -27,7 +27,9 @@ internal static class PulseRowKeys
 
     public static string AnswerPrefix(string runId) => Prefix(runId, "answer");
 
-    public static string Comment(string runId, string commentKey) => TableKey.Compose(runId, "comment", commentKey);
+    /// <summary>A comment's key: its place in the close's shuffle, zero-padded so keys are all one length.</summary>
+    public static string Comment(string runId, int place) =>
+        TableKey.Compose(runId, "comment", place.ToString("D6", System.Globalization.CultureInfo.InvariantCulture));
 
     public static string CommentPrefix(string runId) => Prefix(runId, "comment");
 

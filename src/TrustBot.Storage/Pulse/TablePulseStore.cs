@@ -9,8 +9,9 @@ namespace TrustBot.Storage.Pulse;
 /// <summary>
 /// <see cref="IPulseStore"/> over three tables, each partitioned by team: <c>PulseRuns</c> (runs,
 /// roll-ups and the open-run claim, together so that starting and closing are single transactions),
-/// <c>PulseInvitations</c> (who was sent a card) and <c>PulseResponses</c> (anonymous answers and
-/// comments, with no member id anywhere). See docs/storage.md.
+/// <c>PulseInvitations</c> (who was sent a card) and <c>PulseResponses</c> (sealed answers while a run
+/// is open, its comments once closed, with no member id anywhere). See docs/storage.md and
+/// docs/threat-model.md.
 /// </summary>
 public sealed class TablePulseStore : IPulseStore
 {
@@ -111,45 +112,31 @@ public sealed class TablePulseStore : IPulseStore
 
     /// <inheritdoc />
     /// <remarks>
-    /// One transaction: the answer is upserted (so a changed answer replaces the old one under the
-    /// same key) and the comment upserted or deleted. A transaction fails when it deletes a row that
-    /// does not exist, so the comment row is read first and deleted only if present; if it vanishes
-    /// meanwhile, the transaction fails whole and is tried once more from a fresh read.
+    /// One upsert of one row, and nothing else: a changed answer replaces the old one under the same
+    /// key, and no comment row is written (the comment is sealed in the answer until the close).
     /// </remarks>
-    public Task SaveAnswerAsync(
-        string teamId, string runId, string answerKey, PulseAnswer answer, string commentKey, string? comment, CancellationToken cancellationToken)
+    public async Task SaveAnswerAsync(string teamId, string runId, string answerKey, byte[] sealedAnswer, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(answerKey);
-        ArgumentException.ThrowIfNullOrEmpty(commentKey);
-        ArgumentNullException.ThrowIfNull(answer);
-
-        // Mapped before anything is written, so an oversized value fails with nothing stored. An
-        // answer without a comment writes an empty comment row: it replaces an earlier comment
-        // without a read first, which keeps a submit to one round trip.
-        var answerEntity = _answerMapper.ToEntity(new AnonymousAnswer(teamId, runId, answerKey, answer));
-        var commentEntity = _commentMapper.ToEntity(new AnonymousComment(teamId, runId, commentKey, comment ?? string.Empty));
-        return OptimisticRetry.RunAsync(
-            async token => ConflictOrThrow(await _responseTable.SubmitBatchAsync(
-                [new(TableTransactionActionType.UpsertReplace, answerEntity), new(TableTransactionActionType.UpsertReplace, commentEntity)],
-                token).ConfigureAwait(false)),
-            $"an answer to run {runId}",
-            cancellationToken);
+        ArgumentNullException.ThrowIfNull(sealedAnswer);
+        await _responseTable.UpsertAsync(_answerMapper.ToEntity(new AnonymousAnswer(teamId, runId, new SealedAnswer(answerKey, sealedAnswer))), cancellationToken)
+            .ConfigureAwait(false);
     }
 
     /// <inheritdoc />
     public async Task<bool> HasAnswerAsync(string teamId, string runId, string answerKey, CancellationToken cancellationToken) =>
-        await GetAnswerAsync(teamId, runId, answerKey, cancellationToken).ConfigureAwait(false) is not null;
+        await _responseTable.GetAsync(TableKey.Encode(teamId), PulseRowKeys.Answer(runId, answerKey), cancellationToken).ConfigureAwait(false) is not null;
 
     /// <inheritdoc />
-    public async Task<PulseAnswer?> GetAnswerAsync(string teamId, string runId, string answerKey, CancellationToken cancellationToken) =>
-        (await _answers.GetAsync(TableKey.Encode(teamId), PulseRowKeys.Answer(runId, answerKey), cancellationToken).ConfigureAwait(false))?.Value.Answer;
+    public async Task<byte[]?> GetAnswerAsync(string teamId, string runId, string answerKey, CancellationToken cancellationToken) =>
+        (await _answers.GetAsync(TableKey.Encode(teamId), PulseRowKeys.Answer(runId, answerKey), cancellationToken).ConfigureAwait(false))?.Value.Answer.Sealed;
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<PulseAnswer>> GetAnswersAsync(string teamId, string runId, CancellationToken cancellationToken) =>
+    public Task<IReadOnlyList<SealedAnswer>> GetAnswersAsync(string teamId, string runId, CancellationToken cancellationToken) =>
         ReadAsync(_answers, teamId, PulseRowKeys.AnswerPrefix(runId), int.MaxValue, stored => stored.Answer, cancellationToken);
 
     /// <inheritdoc />
-    /// <remarks>Shuffled: row order follows the anonymous keys, and no order should be there to read anything into.</remarks>
+    /// <remarks>Shuffled on every read as well: no order should be there to read anything into.</remarks>
     public async Task<IReadOnlyList<string>> GetCommentsAsync(string teamId, string runId, CancellationToken cancellationToken)
     {
         var comments = (await ReadAsync(_comments, teamId, PulseRowKeys.CommentPrefix(runId), int.MaxValue, stored => stored.Text, cancellationToken)
@@ -160,25 +147,42 @@ public sealed class TablePulseStore : IPulseStore
 
     /// <inheritdoc />
     /// <remarks>
-    /// One transaction in the team's partition: the run is replaced (it must exist, so a close never
-    /// brings back a deleted team's run), the roll-up upserted, and the team's open-run claim deleted
-    /// if it is this run's. Closing again is harmless: it writes the same rows and finds no claim.
+    /// Three steps, each safe to repeat, in an order that makes a repeat after a crash at any point
+    /// finish the job: (1) the run is marked closed and the team's open-run claim released, in one
+    /// transaction, so no answer is taken from then on; (2) unless the run already has a roll-up,
+    /// the sealed answers are read and rolled up, the comments written in shuffled batches under
+    /// their place in the shuffle (a repeat writes the same places, so nothing is doubled), and then
+    /// the roll-up, which marks the comments durable; (3) every sealed answer left is deleted. The
+    /// comments are written at the close, in batches of up to 100 rows drawn at random, so their
+    /// keys, Timestamps and ETags relate to no answer.
     /// </remarks>
-    public Task CloseRunAsync(PulseRun closedRun, PulseRollup rollup, CancellationToken cancellationToken)
+    public async Task<PulseRollup> CloseRunAsync(PulseRun closedRun, Func<PulseRun, IReadOnlyList<SealedAnswer>, ClosedRunResults> rollUp, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(closedRun);
-        ArgumentNullException.ThrowIfNull(rollup);
+        ArgumentNullException.ThrowIfNull(rollUp);
         if (closedRun.State != PulseRunState.Closed)
         {
             throw new ArgumentException($"Run {closedRun.RunId} must be marked closed to be closed; it is {closedRun.State}.", nameof(closedRun));
         }
 
-        if (rollup.TeamId != closedRun.TeamId || rollup.RunId != closedRun.RunId)
+        var run = await StopAnswersAsync(closedRun, cancellationToken).ConfigureAwait(false);
+        var partitionKey = TableKey.Encode(run.TeamId);
+        var rollup = (await _rollups.GetAsync(partitionKey, PulseRowKeys.Rollup(run.RunId), cancellationToken).ConfigureAwait(false))?.Value;
+        if (rollup is null)
         {
-            throw new ArgumentException($"The roll-up of run {rollup.RunId} does not belong to run {closedRun.RunId}.", nameof(rollup));
+            var results = rollUp(run, await GetAnswersAsync(run.TeamId, run.RunId, cancellationToken).ConfigureAwait(false));
+            rollup = results.Rollup;
+            if (rollup.TeamId != run.TeamId || rollup.RunId != run.RunId)
+            {
+                throw new ArgumentException($"The roll-up of run {rollup.RunId} does not belong to run {run.RunId}.", nameof(rollUp));
+            }
+
+            await WriteCommentsAsync(run, results.Comments, cancellationToken).ConfigureAwait(false);
+            await _runTable.UpsertAsync(_rollupMapper.ToEntity(rollup), cancellationToken).ConfigureAwait(false);
         }
 
-        return OptimisticRetry.RunAsync(token => TryCloseAsync(closedRun, rollup, token), $"the close of run {closedRun.RunId}", cancellationToken);
+        await OptimisticRetry.RunAsync(token => DeleteAnswersAsync(run, token), $"the removal of run {run.RunId}'s answers", cancellationToken).ConfigureAwait(false);
+        return rollup;
     }
 
     /// <inheritdoc />
@@ -283,15 +287,28 @@ public sealed class TablePulseStore : IPulseStore
         }
     }
 
-    private async Task<StorageConflict?> TryCloseAsync(PulseRun closedRun, PulseRollup rollup, CancellationToken cancellationToken)
+    // Step 1 of a close: the run as stored once it takes no more answers. A run closed before keeps
+    // its stored closing time, so a repeat rolls up exactly what the first attempt would have.
+    private async Task<PulseRun> StopAnswersAsync(PulseRun closedRun, CancellationToken cancellationToken)
+    {
+        var stored = await _runs.GetAsync(TableKey.Encode(closedRun.TeamId), PulseRowKeys.Run(closedRun.RunId), cancellationToken).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"Team {closedRun.TeamId} has no run {closedRun.RunId} to close.");
+        if (stored.Value.State == PulseRunState.Closed)
+        {
+            return stored.Value;
+        }
+
+        await OptimisticRetry.RunAsync(token => TryMarkClosedAsync(closedRun, token), $"the close of run {closedRun.RunId}", cancellationToken).ConfigureAwait(false);
+        return closedRun;
+    }
+
+    // One transaction in the team's partition: the run is replaced (it must exist, so a close never
+    // brings back a deleted team's run) and the team's open-run claim deleted if it is this run's.
+    private async Task<StorageConflict?> TryMarkClosedAsync(PulseRun closedRun, CancellationToken cancellationToken)
     {
         var runEntity = _runMapper.ToEntity(closedRun);
         var claim = await _openRuns.GetAsync(runEntity.PartitionKey, PulseRowKeys.OpenRun, cancellationToken).ConfigureAwait(false);
-        List<TableTransactionAction> actions =
-        [
-            new(TableTransactionActionType.UpdateReplace, runEntity, ETag.All),
-            new(TableTransactionActionType.UpsertReplace, _rollupMapper.ToEntity(rollup)),
-        ];
+        List<TableTransactionAction> actions = [new(TableTransactionActionType.UpdateReplace, runEntity, ETag.All)];
         if (claim?.Value.RunId == closedRun.RunId)
         {
             actions.Add(new(TableTransactionActionType.Delete, _openRunMapper.ToEntity(claim.Value), claim.ETag));
@@ -301,5 +318,32 @@ public sealed class TablePulseStore : IPulseStore
         return conflict is { Kind: StorageConflictKind.Missing } && conflict.RowKey == runEntity.RowKey
             ? throw new InvalidOperationException($"Team {closedRun.TeamId} has no run {closedRun.RunId} to close.")
             : conflict;
+    }
+
+    // Shuffled before they are numbered and batched, so neither a comment's key nor the batch it was
+    // written in (its Timestamp and ETag) follows any answer's order. Places left over from an
+    // earlier attempt that found more comments are deleted, so a repeat never doubles one.
+    private async Task WriteCommentsAsync(PulseRun run, IReadOnlyList<string> comments, CancellationToken cancellationToken)
+    {
+        var texts = comments.Where(text => !string.IsNullOrEmpty(text)).ToArray();
+        RandomNumberGenerator.Shuffle(texts.AsSpan());
+        var writes = texts
+            .Select((text, place) => new TableTransactionAction(
+                TableTransactionActionType.UpsertReplace, _commentMapper.ToEntity(new AnonymousComment(run.TeamId, run.RunId, place, text))))
+            .ToList();
+        var leftOver = await _comments.QueryPartitionAsync(TableKey.Encode(run.TeamId), PulseRowKeys.CommentPrefix(run.RunId), cancellationToken: cancellationToken)
+            .Where(stored => stored.Value.Place >= texts.Length)
+            .Select(stored => new TableTransactionAction(TableTransactionActionType.Delete, _commentMapper.ToEntity(stored.Value), ETag.All))
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        ThrowIfFailed(await _responseTable.SubmitBatchAsync([.. writes, .. leftOver], cancellationToken).ConfigureAwait(false), $"the comments of run {run.RunId}");
+    }
+
+    // Step 3 of a close, from a fresh read each time: a row another close deleted meanwhile is a lost race, tried again.
+    private async Task<StorageConflict?> DeleteAnswersAsync(PulseRun run, CancellationToken cancellationToken)
+    {
+        var deletes = await _responseTable.QueryPartitionAsync(TableKey.Encode(run.TeamId), PulseRowKeys.AnswerPrefix(run.RunId), cancellationToken: cancellationToken)
+            .Select(answer => new TableTransactionAction(TableTransactionActionType.Delete, answer, ETag.All))
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        return ConflictOrThrow(await _responseTable.SubmitBatchAsync(deletes, cancellationToken).ConfigureAwait(false));
     }
 }

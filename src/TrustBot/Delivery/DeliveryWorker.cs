@@ -318,9 +318,20 @@ public sealed partial class DeliveryWorker : BackgroundService
             entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(1);
             return _teams.GetTeamAsync(request.TeamId, cancellationToken);
         }).ConfigureAwait(false);
-        if (team is null || !_composers.TryGetValue(request.Kind, out var composer)
-            || await composer.ComposeAsync(request, team, cancellationToken).ConfigureAwait(false) is not { } activity)
+        if (team is null || !_composers.TryGetValue(request.Kind, out var composer))
         {
+            return DeliveryOutcome.Skipped;
+        }
+
+        if (await composer.ComposeAsync(request, team, cancellationToken).ConfigureAwait(false) is not { } activity)
+        {
+            if (request.Recipient is { } skipped)
+            {
+                // A reminder skipped because the member answered waits its turn like one sent, then is
+                // recorded done exactly as a send is: the ledger must not show who answered.
+                await _messenger.PaceToMemberAsync(team, new RosterMember(skipped.MemberId, skipped.UserId, null), cancellationToken).ConfigureAwait(false);
+            }
+
             return DeliveryOutcome.Skipped;
         }
 

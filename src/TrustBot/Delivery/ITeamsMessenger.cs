@@ -13,6 +13,13 @@ public interface ITeamsMessenger
     /// <summary>Sends an activity to a member's personal chat, creating the chat when the bot has none with them yet.</summary>
     Task SendToMemberAsync(Team team, RosterMember member, IActivity activity, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Waits for the rate-limit permit a message to the member would take, and sends nothing: a
+    /// delivery skipped on purpose (a reminder to a member who answered) goes the same throttled way
+    /// as one sent, so its timing does not tell the two apart.
+    /// </summary>
+    Task PaceToMemberAsync(Team team, RosterMember member, CancellationToken cancellationToken);
+
     /// <summary>The team's members as Teams reports them now (all pages), without bots.</summary>
     Task<IReadOnlyList<RosterMember>> GetRosterAsync(Team team, CancellationToken cancellationToken);
 

@@ -43,6 +43,16 @@ public sealed class ProactiveMessenger(TrustBotAdapter adapter, ITeamStore teams
     }
 
     /// <inheritdoc />
+    /// <remarks>The chat is looked up as for a send (a member who answered has one); none is created for a message that is not sent.</remarks>
+    public async Task PaceToMemberAsync(Team team, RosterMember member, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(team);
+        ArgumentNullException.ThrowIfNull(member);
+        var chat = await teams.GetPersonalChatAsync(member.MemberId, cancellationToken).ConfigureAwait(false);
+        await throttle.RunAsync(chat?.TenantId ?? team.TenantId, chat?.ConversationId ?? member.MemberId, () => Task.CompletedTask, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
     public async Task<IReadOnlyList<RosterMember>> GetRosterAsync(Team team, CancellationToken cancellationToken)
     {
         var roster = new List<RosterMember>();

@@ -6,7 +6,8 @@ namespace TrustBot.Pulse;
 
 /// <summary>
 /// Closes a run when its window ends, rolls it up, and tells the team's channel. A run a lead
-/// closed by hand earlier is left alone (the lead was told then).
+/// closed by hand earlier gets no note (the lead was told then), but whatever that close left
+/// undone (it may have died half-way) is finished.
 /// </summary>
 public sealed class ClosePulseJob(IPulseStore runs, PulseService pulses, PulseFanOut fanOut, IJobStore jobs) : IJobHandler
 {
@@ -29,6 +30,7 @@ public sealed class ClosePulseJob(IPulseStore runs, PulseService pulses, PulseFa
         {
             if (run.State != PulseRunState.Open)
             {
+                await pulses.CloseAsync(run, cancellationToken).ConfigureAwait(false);
                 return;
             }
 

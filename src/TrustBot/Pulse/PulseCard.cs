@@ -86,6 +86,7 @@ public static class PulseCard
                           $"{Anonymity.CommentThreshold(run.AnonymityThreshold)} people have answered.",
             MaxLength = PulseSubmissionRules.MaxCommentLength,
             IsMultiline = true,
+            Value = previous?.Comment,
         });
 
         return new AdaptiveCard

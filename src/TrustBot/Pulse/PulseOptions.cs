@@ -9,9 +9,10 @@ public sealed class PulseOptions
     public const string SectionName = "Pulse";
 
     /// <summary>
-    /// Base64 of the secret (at least 32 bytes) that keys anonymous answers. Anyone holding it
-    /// and the tables could tell who answered what, so keep it in Key Vault, apart from storage.
-    /// Changing it orphans the answers of open runs.
+    /// Base64 of the secret (at least 32 bytes) that keys anonymous answers and seals them while
+    /// their run is open (<see cref="Domain.Pulse.AnswerSeal"/>). Anyone holding it and the tables of
+    /// an open run could tell who answered what, so keep it in Key Vault, apart from storage.
+    /// Changing it orphans the answers of open runs (they no longer open and are left out of the close).
     /// </summary>
     [Required(ErrorMessage = "Pulse:AnonymitySecret is required: base64 of at least 32 random bytes (e.g. `openssl rand -base64 32`).")]
     public string AnonymitySecret { get; set; } = string.Empty;

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
 using TrustBot.Domain.Pulse;
 using TrustBot.Domain.Teams;
@@ -14,6 +15,7 @@ public sealed class PulseService(
     IPulseStore pulses,
     ITeamStore teams,
     AnonymousKeys keys,
+    AnswerSeal seal,
     TeamQuestionBank banks,
     IOptions<PulseOptions> options,
     TimeProvider clock)
@@ -133,15 +135,11 @@ public sealed class PulseService(
             return new SubmitPulseResult(SubmitOutcome.Invalid, run, string.Join(' ', problems), null);
         }
 
-        // The thank-you card's "last time" is read beside the write, not after it: one round trip.
+        // One row, sealed: scores, picks and comment together, so storage shows neither, nor whether
+        // there is a comment. The thank-you card's "last time" is read beside the write, not after it.
+        var answerKey = keys.AnswerKey(run.RunId, memberId);
         var save = pulses.SaveAnswerAsync(
-            run.TeamId,
-            run.RunId,
-            keys.AnswerKey(run.RunId, memberId),
-            card.Submission.ToAnswer(),
-            keys.CommentKey(run.RunId, memberId),
-            card.Submission.Comment,
-            cancellationToken);
+            run.TeamId, run.RunId, answerKey, seal.Seal(run.TeamId, run.RunId, answerKey, card.Submission.ToAnswer()), cancellationToken);
         var lastClosed = pulses.GetRecentRollupsAsync(run.TeamId, 1, cancellationToken);
         await Task.WhenAll(save, lastClosed).ConfigureAwait(false);
         return new SubmitPulseResult(SubmitOutcome.Recorded, run, null, Newest(await lastClosed.ConfigureAwait(false)));
@@ -161,8 +159,7 @@ public sealed class PulseService(
             return new ChangePulseResult(run, null, ClosedMessage);
         }
 
-        var answer = await pulses.GetAnswerAsync(run.TeamId, run.RunId, keys.AnswerKey(run.RunId, memberId), cancellationToken).ConfigureAwait(false);
-        return new ChangePulseResult(run, answer, null);
+        return new ChangePulseResult(run, await GetAnswerAsync(run, memberId, cancellationToken).ConfigureAwait(false), null);
     }
 
     /// <summary>The open runs the member was invited to, across their teams, with their answers so far.</summary>
@@ -180,8 +177,7 @@ public sealed class PulseService(
             }
 
             var team = await teams.GetTeamAsync(latest.TeamId, cancellationToken).ConfigureAwait(false);
-            var answer = await pulses.GetAnswerAsync(latest.TeamId, latest.RunId, keys.AnswerKey(latest.RunId, memberId), cancellationToken).ConfigureAwait(false);
-            found.Add(new OpenPulse(latest, team?.Name, answer));
+            found.Add(new OpenPulse(latest, team?.Name, await GetAnswerAsync(latest, memberId, cancellationToken).ConfigureAwait(false)));
         }
 
         return found;
@@ -194,21 +190,54 @@ public sealed class PulseService(
         return latest?.State == PulseRunState.Open ? latest : null;
     }
 
-    /// <summary>Closes a run and stores its roll-up.</summary>
+    /// <summary>
+    /// Closes a run: rolls it up, stores its comments apart from the scores and removes the sealed
+    /// answers. On a run already closed it finishes whatever an interrupted close left undone and
+    /// returns the stored roll-up.
+    /// </summary>
     public async Task<PulseRollup> CloseAsync(PulseRun run, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(run);
         return await CloseAsync(run, await banks.ForTeamAsync(run.TeamId, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<PulseRollup> CloseAsync(PulseRun run, QuestionBank bank, CancellationToken cancellationToken)
+    private Task<PulseRollup> CloseAsync(PulseRun run, QuestionBank bank, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var answers = await pulses.GetAnswersAsync(run.TeamId, run.RunId, cancellationToken).ConfigureAwait(false);
-        var closed = run with { State = PulseRunState.Closed, ClosesAt = now < run.ClosesAt ? now : run.ClosesAt };
-        var rollup = PulseRollups.Compute(closed, answers, bank, closed.ClosesAt);
-        await pulses.CloseRunAsync(closed, rollup, cancellationToken).ConfigureAwait(false);
-        return rollup;
+        var closed = run.State == PulseRunState.Open
+            ? run with { State = PulseRunState.Closed, ClosesAt = now < run.ClosesAt ? now : run.ClosesAt }
+            : run;
+        return pulses.CloseRunAsync(closed, (stored, sealedAnswers) => RollUp(stored, sealedAnswers, bank), cancellationToken);
+    }
+
+    // The one place answers are opened all together: into numbers and loose comments, and no further.
+    private ClosedRunResults RollUp(PulseRun closed, IReadOnlyList<SealedAnswer> sealedAnswers, QuestionBank bank)
+    {
+        var answers = sealedAnswers.Select(answer => TryOpen(closed, answer.AnswerKey, answer.Sealed)).OfType<PulseAnswer>().ToList();
+        return new ClosedRunResults(
+            PulseRollups.Compute(closed, answers, bank, closed.ClosesAt),
+            [.. answers.Select(answer => answer.Comment).OfType<string>()]);
+    }
+
+    private async Task<PulseAnswer?> GetAnswerAsync(PulseRun run, string memberId, CancellationToken cancellationToken)
+    {
+        var answerKey = keys.AnswerKey(run.RunId, memberId);
+        var sealedAnswer = await pulses.GetAnswerAsync(run.TeamId, run.RunId, answerKey, cancellationToken).ConfigureAwait(false);
+        return sealedAnswer is null ? null : TryOpen(run, answerKey, sealedAnswer);
+    }
+
+    // An answer that does not open was sealed under a secret since replaced (or tampered with): it
+    // is left out, like an answer never given, rather than stop a run from closing.
+    private PulseAnswer? TryOpen(PulseRun run, string answerKey, byte[] sealedAnswer)
+    {
+        try
+        {
+            return seal.Open(run.TeamId, run.RunId, answerKey, sealedAnswer);
+        }
+        catch (CryptographicException)
+        {
+            return null;
+        }
     }
 
     private const string NotYourPulse =

@@ -109,15 +109,16 @@ public sealed class PulseSubmissionRulesTests
     }
 
     [Fact]
-    public void The_answer_stored_is_the_submission_without_its_comment()
+    public void The_answer_stored_is_the_submission_with_its_comment_sealed_together_until_the_close()
     {
-        var submission = Valid();
+        var submission = Valid() with { Comment = "We help each other." };
 
         var answer = submission.ToAnswer();
 
         answer.Scores.Should().BeSameAs(submission.Scores);
         answer.Helped.Should().BeSameAs(submission.Helped);
         answer.Hurt.Should().BeSameAs(submission.Hurt);
-        typeof(PulseAnswer).GetProperties().Should().NotContain(p => p.Name.Contains("Comment", StringComparison.Ordinal));
+        answer.Comment.Should().Be("We help each other.");
+        (Valid() with { Comment = "" }).ToAnswer().Comment.Should().BeNull("a blank comment is no comment");
     }
 }

@@ -46,4 +46,10 @@ internal static class PulseFixtures
         Overall: new(4, 4.25, [0, 0, 0, 3, 1]),
         HelpedPicks: new Dictionary<string, int> { ["care"] = 2, ["openness"] = 0 },
         HurtPicks: new Dictionary<string, int> { ["care"] = 0, ["openness"] = 1 });
+
+    /// <summary>A roll-up too large for a table row (its statistics pass 32,768 characters): storing it fails.</summary>
+    public static PulseRollup Unstorable(PulseRun run) => Rollup(run) with
+    {
+        Items = Enumerable.Range(0, 1000).ToDictionary(i => $"item-{i:D4}-that-does-not-fit", _ => ScoreStats.None),
+    };
 }

@@ -10,7 +10,9 @@ namespace TrustBot.Storage.Tests.Pulse;
 [Collection(AzuriteCollection.Name)]
 public sealed class TablePulseStoreTests(AzuriteFixture azurite) : IAsyncLifetime
 {
-    private static readonly AnonymousKeys Keys = new(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray());
+    private static readonly byte[] Secret = Enumerable.Range(1, 32).Select(i => (byte)i).ToArray();
+    private static readonly AnonymousKeys Keys = new(Secret);
+    private static readonly AnswerSeal Seal = new(Secret);
     private TestStorage _storage = null!;
     private TablePulseStore _store = null!;
 
@@ -87,31 +89,32 @@ public sealed class TablePulseStoreTests(AzuriteFixture azurite) : IAsyncLifetim
     }
 
     [Fact]
-    public async Task Closing_marks_the_run_closed_stores_the_rollup_and_frees_the_team_in_one_step()
+    public async Task Closing_marks_the_run_closed_stores_the_rollup_and_frees_the_team()
     {
         var run = OpenRun(TeamId, Monday);
         await _store.TryStartRunAsync(run, [Alice], default);
         var rollup = Rollup(run);
 
-        await _store.CloseRunAsync(Closed(run), rollup, default);
+        (await CloseAsync(run, rollup)).Should().BeEquivalentTo(rollup);
 
         (await _store.GetRunAsync(TeamId, run.RunId, default))!.State.Should().Be(PulseRunState.Closed);
         (await _store.GetRecentRollupsAsync(TeamId, 1, default)).Should().ContainSingle().Which.Should().BeEquivalentTo(rollup);
-        (await Runs.GetAsync(TableKey.Encode(TeamId), "open")).Should().BeNull("the open-run claim goes in the same transaction");
+        (await Runs.GetAsync(TableKey.Encode(TeamId), "open")).Should().BeNull("the open-run claim goes with the run's close");
         (await _store.TryStartRunAsync(OpenRun(TeamId, Monday.AddDays(7)), [Alice], default)).Should().BeTrue();
     }
 
     [Fact]
-    public async Task Closing_again_is_harmless_and_does_not_free_the_team_from_the_next_run()
+    public async Task Closing_again_returns_the_stored_rollup_without_rolling_up_and_does_not_free_the_team_from_the_next_run()
     {
         var run = OpenRun(TeamId, Monday);
         await _store.TryStartRunAsync(run, [Alice], default);
-        await _store.CloseRunAsync(Closed(run), Rollup(run), default);
+        var rollup = await CloseAsync(run);
         var next = OpenRun(TeamId, Monday.AddDays(7));
         await _store.TryStartRunAsync(next, [Alice], default);
 
-        await _store.CloseRunAsync(Closed(run), Rollup(run), default);
+        var again = await _store.CloseRunAsync(Closed(run), (_, _) => throw new InvalidOperationException("rolled up twice"), default);
 
+        again.Should().BeEquivalentTo(rollup);
         (await _store.GetRecentRollupsAsync(TeamId, 10, default)).Should().ContainSingle();
         (await _store.TryStartRunAsync(OpenRun(TeamId, Monday.AddDays(8)), [Alice], default)).Should().BeFalse();
     }
@@ -121,7 +124,7 @@ public sealed class TablePulseStoreTests(AzuriteFixture azurite) : IAsyncLifetim
     {
         var run = OpenRun(TeamId, Monday);
 
-        var close = () => _store.CloseRunAsync(Closed(run), Rollup(run), default);
+        var close = () => CloseAsync(run);
 
         await close.Should().ThrowAsync<InvalidOperationException>().WithMessage("*has no run*");
         (await _store.GetRecentRollupsAsync(TeamId, 10, default)).Should().BeEmpty();
@@ -134,7 +137,7 @@ public sealed class TablePulseStoreTests(AzuriteFixture azurite) : IAsyncLifetim
         await _store.TryStartRunAsync(run, [Alice], default);
         var rollup = Rollup(run);
 
-        await _store.CloseRunAsync(Closed(run), rollup, default);
+        await CloseAsync(run, rollup);
 
         var stored = (await _store.GetRecentRollupsAsync(TeamId, 1, default)).Single();
         stored.Should().BeEquivalentTo(rollup);
@@ -149,7 +152,7 @@ public sealed class TablePulseStoreTests(AzuriteFixture azurite) : IAsyncLifetim
         {
             var run = OpenRun(TeamId, Monday.AddDays(7 * week));
             await _store.TryStartRunAsync(run, [Alice], default);
-            await _store.CloseRunAsync(Closed(run), Rollup(run), default);
+            await CloseAsync(run);
             runs.Add(Closed(run));
         }
 
@@ -179,64 +182,73 @@ public sealed class TablePulseStoreTests(AzuriteFixture azurite) : IAsyncLifetim
     }
 
     [Fact]
-    public async Task An_answer_and_its_comment_round_trip_under_their_anonymous_keys()
+    public async Task An_answer_is_one_sealed_row_under_its_anonymous_key_and_opens_to_scores_picks_and_comment()
     {
         var run = await StartedRunAsync();
+        var answer = Answer(4) with { Comment = "Plus de café ☕ — und Ehrlichkeit" };
 
-        await SaveAsync(run, Alice, Answer(4), "Plus de café ☕ — und Ehrlichkeit");
+        await SaveAsync(run, Alice, answer);
 
-        (await _store.GetAnswerAsync(TeamId, run.RunId, Keys.AnswerKey(run.RunId, Alice), default)).Should().BeEquivalentTo(Answer(4));
+        (await OpenAsync(run, Alice)).Should().BeEquivalentTo(answer);
         (await _store.HasAnswerAsync(TeamId, run.RunId, Keys.AnswerKey(run.RunId, Alice), default)).Should().BeTrue();
         (await _store.HasAnswerAsync(TeamId, run.RunId, Keys.AnswerKey(run.RunId, Bob), default)).Should().BeFalse();
         (await _store.GetAnswerAsync(TeamId, run.RunId, Keys.AnswerKey(run.RunId, Bob), default)).Should().BeNull();
-        (await _store.GetCommentsAsync(TeamId, run.RunId, default)).Should().Equal("Plus de café ☕ — und Ehrlichkeit");
+        (await _store.GetCommentsAsync(TeamId, run.RunId, default)).Should().BeEmpty("a comment stays sealed in its answer until the close");
+        var row = (await Responses.QueryPartitionAsync(TableKey.Encode(TeamId)).ToListAsync()).Should().ContainSingle().Subject;
+        row.Keys.Except(["odata.etag", "PartitionKey", "RowKey", "Timestamp"]).Should().Equal("Sealed");
+        row.GetBinary("Sealed").Should().HaveCount(AnswerSeal.SealedLength);
     }
 
     [Fact]
     public async Task Changing_an_answer_replaces_it_and_never_duplicates_it()
     {
         var run = await StartedRunAsync();
-        await SaveAsync(run, Alice, Answer(2), "first thoughts");
+        await SaveAsync(run, Alice, Answer(2) with { Comment = "first thoughts" });
 
-        await SaveAsync(run, Alice, Answer(5), "second thoughts");
+        await SaveAsync(run, Alice, Answer(5) with { Comment = "second thoughts" });
 
-        (await _store.GetAnswersAsync(TeamId, run.RunId, default)).Should().ContainSingle().Which.Should().BeEquivalentTo(Answer(5));
+        (await _store.GetAnswersAsync(TeamId, run.RunId, default)).Should().ContainSingle();
+        (await OpenAsync(run, Alice)).Should().BeEquivalentTo(Answer(5) with { Comment = "second thoughts" });
+        await CloseAsync(run);
         (await _store.GetCommentsAsync(TeamId, run.RunId, default)).Should().Equal("second thoughts");
     }
 
-    [Theory]
-    [InlineData(null)]
-    [InlineData("")]
-    public async Task Answering_again_without_a_comment_removes_the_earlier_comment(string? noComment)
-    {
-        var run = await StartedRunAsync();
-        await SaveAsync(run, Alice, Answer(2), "take this back");
-
-        await SaveAsync(run, Alice, Answer(3), noComment);
-
-        (await _store.GetCommentsAsync(TeamId, run.RunId, default)).Should().BeEmpty();
-        (await _store.GetAnswersAsync(TeamId, run.RunId, default)).Should().ContainSingle().Which.Should().BeEquivalentTo(Answer(3));
-    }
-
     [Fact]
-    public async Task An_answer_without_a_comment_is_stored_when_there_never_was_one()
+    public async Task Answering_again_without_a_comment_leaves_no_comment_at_the_close()
     {
         var run = await StartedRunAsync();
+        await SaveAsync(run, Alice, Answer(2) with { Comment = "take this back" });
 
-        await SaveAsync(run, Alice, Answer(3), comment: null);
+        await SaveAsync(run, Alice, Answer(3));
 
-        (await _store.GetAnswersAsync(TeamId, run.RunId, default)).Should().ContainSingle();
+        (await OpenAsync(run, Alice)).Should().BeEquivalentTo(Answer(3));
+        await CloseAsync(run);
         (await _store.GetCommentsAsync(TeamId, run.RunId, default)).Should().BeEmpty();
     }
 
     [Fact]
-    public async Task An_oversized_comment_is_refused_before_anything_is_written()
+    public async Task Answers_with_and_without_a_comment_are_rows_of_the_same_shape_and_size()
     {
         var run = await StartedRunAsync();
 
-        var save = () => SaveAsync(run, Alice, Answer(3), new string('x', StringProperty.MaxLength + 1));
+        await SaveAsync(run, Alice, Answer(3));
+        await SaveAsync(run, Bob, Answer(1) with { Comment = new string('é', PulseSubmissionRules.MaxCommentLength) });
 
-        await save.Should().ThrowAsync<ArgumentException>();
+        var rows = await Responses.QueryPartitionAsync(TableKey.Encode(TeamId)).ToListAsync();
+        rows.Should().HaveCount(2);
+        rows.Select(row => string.Join(',', row.Keys.Order(StringComparer.Ordinal))).Distinct().Should().ContainSingle();
+        rows.Select(row => row.RowKey.Length).Distinct().Should().ContainSingle();
+        rows.Select(row => row.GetBinary("Sealed")!.Length).Should().AllBeEquivalentTo(AnswerSeal.SealedLength);
+    }
+
+    [Fact]
+    public async Task A_sealed_answer_of_the_wrong_length_is_refused_before_anything_is_written()
+    {
+        var run = await StartedRunAsync();
+
+        var save = () => _store.SaveAnswerAsync(TeamId, run.RunId, Keys.AnswerKey(run.RunId, Alice), new byte[AnswerSeal.SealedLength - 1], default);
+
+        await save.Should().ThrowAsync<ArgumentException>().WithMessage("*sealed answer*");
         (await _store.GetAnswersAsync(TeamId, run.RunId, default)).Should().BeEmpty();
     }
 
@@ -244,16 +256,116 @@ public sealed class TablePulseStoreTests(AzuriteFixture azurite) : IAsyncLifetim
     public async Task Answers_and_comments_are_listed_per_run()
     {
         var first = await StartedRunAsync();
-        await SaveAsync(first, Alice, Answer(1), "about the first run");
-        await _store.CloseRunAsync(Closed(first), Rollup(first), default);
+        await SaveAsync(first, Alice, Answer(1) with { Comment = "about the first run" });
+        await CloseAsync(first);
         var second = await StartedRunAsync(Monday.AddDays(7));
-        await SaveAsync(second, Alice, Answer(4), "a");
-        await SaveAsync(second, Bob, Answer(5), "b");
-        await SaveAsync(second, Carol, Answer(3), comment: null);
+        await SaveAsync(second, Alice, Answer(4) with { Comment = "a" });
+        await SaveAsync(second, Bob, Answer(5) with { Comment = "b" });
+        await SaveAsync(second, Carol, Answer(3));
 
-        (await _store.GetAnswersAsync(TeamId, second.RunId, default)).Should().BeEquivalentTo([Answer(4), Answer(5), Answer(3)]);
-        (await _store.GetCommentsAsync(TeamId, second.RunId, default)).Should().BeEquivalentTo(["a", "b"]);
+        (await _store.GetAnswersAsync(TeamId, second.RunId, default)).Should().HaveCount(3);
+        (await _store.GetAnswersAsync(TeamId, first.RunId, default)).Should().BeEmpty("the close removes a run's answers");
         (await _store.GetCommentsAsync(TeamId, first.RunId, default)).Should().Equal("about the first run");
+        await CloseAsync(second);
+        (await _store.GetCommentsAsync(TeamId, second.RunId, default)).Should().BeEquivalentTo(["a", "b"]);
+    }
+
+    [Fact]
+    public async Task Closing_parts_the_comments_from_the_scores_and_removes_every_sealed_answer()
+    {
+        var run = await StartedRunAsync();
+        await SaveAsync(run, Alice, Answer(4) with { Comment = "we ship on Fridays" });
+        await SaveAsync(run, Bob, Answer(2));
+        await SaveAsync(run, Carol, Answer(5) with { Comment = "more coffee" });
+        IReadOnlyList<PulseAnswer> rolledUp = [];
+
+        await _store.CloseRunAsync(Closed(run), (stored, sealedAnswers) =>
+        {
+            rolledUp = [.. sealedAnswers.Select(answer => Seal.Open(stored.TeamId, stored.RunId, answer.AnswerKey, answer.Sealed))];
+            return new ClosedRunResults(Rollup(run), [.. rolledUp.Select(answer => answer.Comment).OfType<string>()]);
+        }, default);
+
+        rolledUp.Should().BeEquivalentTo([Answer(4) with { Comment = "we ship on Fridays" }, Answer(2), Answer(5) with { Comment = "more coffee" }]);
+        var rows = await Responses.QueryPartitionAsync(TableKey.Encode(TeamId)).ToListAsync();
+        rows.Select(row => row.RowKey).Should().BeEquivalentTo(
+            [TableKey.Compose(run.RunId, "comment", "000000"), TableKey.Compose(run.RunId, "comment", "000001")],
+            "only the comments are left, under their place in a shuffle");
+        rows.Select(row => row.GetString("Text")).Should().BeEquivalentTo(["we ship on Fridays", "more coffee"]);
+        (await _store.HasAnswerAsync(TeamId, run.RunId, Keys.AnswerKey(run.RunId, Alice), default)).Should().BeFalse();
+    }
+
+    [Fact]
+    public async Task Comments_of_a_large_run_are_all_stored_once_under_places_that_follow_no_answer_order()
+    {
+        var run = await StartedRunAsync();
+        var comments = Enumerable.Range(0, 250).Select(i => $"comment {i:D3}").ToList();
+
+        await CloseAsync(run, comments: comments);
+
+        var rows = await Responses.QueryPartitionAsync(TableKey.Encode(TeamId), PulseRowKeys.CommentPrefix(run.RunId)).ToListAsync();
+        rows.Select(row => row.GetString("Text")).Should().BeEquivalentTo(comments);
+        rows.Select(row => PulseRowKeys.LastPart(row.RowKey)).Should().Equal(Enumerable.Range(0, comments.Count).Select(place => place.ToString("D6", System.Globalization.CultureInfo.InvariantCulture)));
+        rows.Select(row => row.GetString("Text")).Should().NotEqual(comments, "places follow a shuffle, not the order answers came in");
+    }
+
+    [Fact]
+    public async Task A_close_that_dies_before_rolling_up_finishes_when_run_again()
+    {
+        var run = await StartedRunAsync();
+        await SaveAsync(run, Alice, Answer(4) with { Comment = "only once" });
+
+        var dying = () => _store.CloseRunAsync(Closed(run), (_, _) => throw new TimeoutException("the instance died"), default);
+        await dying.Should().ThrowAsync<TimeoutException>();
+
+        (await _store.GetRunAsync(TeamId, run.RunId, default))!.State.Should().Be(PulseRunState.Closed, "answers are refused from the first step on");
+        (await _store.GetAnswersAsync(TeamId, run.RunId, default)).Should().ContainSingle("nothing is lost before the comments are stored");
+        (await _store.GetRecentRollupsAsync(TeamId, 1, default)).Should().BeEmpty();
+
+        await CloseAsync(run);
+
+        (await _store.GetCommentsAsync(TeamId, run.RunId, default)).Should().Equal("only once");
+        (await _store.GetAnswersAsync(TeamId, run.RunId, default)).Should().BeEmpty();
+        (await _store.GetRecentRollupsAsync(TeamId, 1, default)).Should().ContainSingle();
+    }
+
+    [Fact]
+    public async Task A_close_that_dies_after_writing_comments_neither_loses_nor_doubles_one_when_run_again()
+    {
+        var run = await StartedRunAsync();
+        await SaveAsync(run, Alice, Answer(4) with { Comment = "first" });
+        await SaveAsync(run, Bob, Answer(2) with { Comment = "second" });
+        await SaveAsync(run, Carol, Answer(3));
+
+        // The first attempt stores its comments (one more than there are, as if an answer changed
+        // meanwhile) and then fails to store its roll-up: too large for a row.
+        var dying = () => _store.CloseRunAsync(
+            Closed(run),
+            (stored, answers) => new ClosedRunResults(Unstorable(run), [.. CommentsOf(stored, answers), "third"]),
+            default);
+        await dying.Should().ThrowAsync<ArgumentException>();
+        (await Responses.QueryPartitionAsync(TableKey.Encode(TeamId), PulseRowKeys.CommentPrefix(run.RunId)).CountAsync()).Should().Be(3);
+        (await _store.GetAnswersAsync(TeamId, run.RunId, default)).Should().HaveCount(3, "answers are deleted only once the roll-up is stored");
+
+        await CloseAsync(run);
+
+        (await _store.GetCommentsAsync(TeamId, run.RunId, default)).Should().BeEquivalentTo(["first", "second"]);
+        (await _store.GetAnswersAsync(TeamId, run.RunId, default)).Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task A_close_that_dies_before_deleting_the_answers_deletes_them_when_run_again_without_rolling_up_twice()
+    {
+        var run = await StartedRunAsync();
+        await SaveAsync(run, Alice, Answer(4) with { Comment = "kept" });
+        await CloseAsync(run);
+        // What a close that died between storing the roll-up and deleting the answers leaves behind.
+        await SaveAsync(run, Alice, Answer(4) with { Comment = "kept" });
+        await SaveAsync(run, Bob, Answer(1));
+
+        await _store.CloseRunAsync(Closed(run), (_, _) => throw new InvalidOperationException("rolled up twice"), default);
+
+        (await _store.GetAnswersAsync(TeamId, run.RunId, default)).Should().BeEmpty();
+        (await _store.GetCommentsAsync(TeamId, run.RunId, default)).Should().Equal("kept");
     }
 
     [Fact]
@@ -263,8 +375,10 @@ public sealed class TablePulseStoreTests(AzuriteFixture azurite) : IAsyncLifetim
         var members = Enumerable.Range(0, 8).Select(i => $"29:1member{i}").ToList();
         foreach (var member in members)
         {
-            await SaveAsync(run, member, Answer(3), $"comment of {member}");
+            await SaveAsync(run, member, Answer(3) with { Comment = $"comment of {member}" });
         }
+
+        await CloseAsync(run);
 
         var orders = new HashSet<string>();
         for (var read = 0; read < 10; read++)
@@ -277,15 +391,17 @@ public sealed class TablePulseStoreTests(AzuriteFixture azurite) : IAsyncLifetim
     }
 
     [Fact]
-    public async Task No_property_or_key_of_a_stored_response_contains_the_member_id()
+    public async Task No_property_or_key_of_a_stored_response_contains_the_member_id_before_or_after_the_close()
     {
         var run = await StartedRunAsync();
-        await SaveAsync(run, Alice, Answer(4), "a comment");
+        await SaveAsync(run, Alice, Answer(4) with { Comment = "a comment" });
+        var whileOpen = await Responses.QueryPartitionAsync(TableKey.Encode(TeamId)).ToListAsync();
+        await CloseAsync(run);
+        var afterClose = await Responses.QueryPartitionAsync(TableKey.Encode(TeamId)).ToListAsync();
 
-        var entities = await Responses.QueryPartitionAsync(TableKey.Encode(TeamId)).ToListAsync();
-
-        entities.Should().HaveCount(2);
-        foreach (var entity in entities)
+        whileOpen.Should().ContainSingle();
+        afterClose.Should().ContainSingle();
+        foreach (var entity in whileOpen.Concat(afterClose))
         {
             var values = entity.Select(property => Convert.ToString(property.Value, System.Globalization.CultureInfo.InvariantCulture) ?? "").Append(entity.RowKey);
             values.Should().NotContain(value => value.Contains(Alice, StringComparison.Ordinal) || value.Contains(TableKey.Encode(Alice), StringComparison.Ordinal));
@@ -297,7 +413,7 @@ public sealed class TablePulseStoreTests(AzuriteFixture azurite) : IAsyncLifetim
     public async Task Another_teams_run_with_the_same_id_is_invisible()
     {
         var run = await StartedRunAsync();
-        await SaveAsync(run, Alice, Answer(4), "mine");
+        await SaveAsync(run, Alice, Answer(4) with { Comment = "mine" });
 
         (await _store.GetRunAsync(OtherTeamId, run.RunId, default)).Should().BeNull();
         (await _store.GetRecentRunsAsync(OtherTeamId, 10, default)).Should().BeEmpty();
@@ -307,18 +423,19 @@ public sealed class TablePulseStoreTests(AzuriteFixture azurite) : IAsyncLifetim
         (await _store.GetAnswerAsync(OtherTeamId, run.RunId, Keys.AnswerKey(run.RunId, Alice), default)).Should().BeNull();
         (await _store.GetAnswersAsync(OtherTeamId, run.RunId, default)).Should().BeEmpty();
         (await _store.GetCommentsAsync(OtherTeamId, run.RunId, default)).Should().BeEmpty();
-        await _store.CloseRunAsync(Closed(run), Rollup(run), default);
+        await CloseAsync(run);
         (await _store.GetRecentRollupsAsync(OtherTeamId, 10, default)).Should().BeEmpty();
+        (await _store.GetCommentsAsync(OtherTeamId, run.RunId, default)).Should().BeEmpty();
     }
 
     [Fact]
     public async Task Deleting_a_team_removes_its_runs_rollups_claim_invitations_answers_and_comments_only()
     {
         var closed = await StartedRunAsync();
-        await SaveAsync(closed, Alice, Answer(4), "old");
-        await _store.CloseRunAsync(Closed(closed), Rollup(closed), default);
+        await SaveAsync(closed, Alice, Answer(4) with { Comment = "old" });
+        await CloseAsync(closed);
         var open = await StartedRunAsync(Monday.AddDays(7));
-        await SaveAsync(open, Bob, Answer(2), "new");
+        await SaveAsync(open, Bob, Answer(2) with { Comment = "new" });
         var elsewhere = OpenRun(OtherTeamId, Monday);
         await _store.TryStartRunAsync(elsewhere, [Alice], default);
 
@@ -338,7 +455,7 @@ public sealed class TablePulseStoreTests(AzuriteFixture azurite) : IAsyncLifetim
         var run = await StartedRunAsync();
         var elsewhere = OpenRun(OtherTeamId, Monday);
         await _store.TryStartRunAsync(elsewhere, [Alice, Bob], default);
-        await SaveAsync(run, Alice, Answer(4), "anonymous");
+        await SaveAsync(run, Alice, Answer(4) with { Comment = "anonymous" });
 
         var deleted = await _storage.Deletion.ForgetMemberAsync(Alice);
 
@@ -361,6 +478,25 @@ public sealed class TablePulseStoreTests(AzuriteFixture azurite) : IAsyncLifetim
         return run;
     }
 
-    private Task SaveAsync(PulseRun run, string memberId, PulseAnswer answer, string? comment) =>
-        _store.SaveAnswerAsync(run.TeamId, run.RunId, Keys.AnswerKey(run.RunId, memberId), answer, Keys.CommentKey(run.RunId, memberId), comment, default);
+    private Task SaveAsync(PulseRun run, string memberId, PulseAnswer answer)
+    {
+        var key = Keys.AnswerKey(run.RunId, memberId);
+        return _store.SaveAnswerAsync(run.TeamId, run.RunId, key, Seal.Seal(run.TeamId, run.RunId, key, answer), default);
+    }
+
+    private async Task<PulseAnswer?> OpenAsync(PulseRun run, string memberId)
+    {
+        var key = Keys.AnswerKey(run.RunId, memberId);
+        return await _store.GetAnswerAsync(run.TeamId, run.RunId, key, default) is { } sealedAnswer ? Seal.Open(run.TeamId, run.RunId, key, sealedAnswer) : null;
+    }
+
+    private static IEnumerable<string> CommentsOf(PulseRun run, IReadOnlyList<SealedAnswer> answers) =>
+        answers.Select(answer => Seal.Open(run.TeamId, run.RunId, answer.AnswerKey, answer.Sealed).Comment).OfType<string>();
+
+    // Closes as the service does, with a fixed roll-up: the comments are the sealed answers' own unless given.
+    private Task<PulseRollup> CloseAsync(PulseRun run, PulseRollup? rollup = null, IReadOnlyList<string>? comments = null) =>
+        _store.CloseRunAsync(
+            Closed(run),
+            (stored, answers) => new ClosedRunResults(rollup ?? Rollup(run), comments ?? [.. CommentsOf(stored, answers)]),
+            default);
 }

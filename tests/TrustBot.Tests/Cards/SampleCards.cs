@@ -42,7 +42,7 @@ public static class SampleCards
         var bank = QuestionBank.BuiltIn;
         var opened = new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
         var run = new PulseRun("19:contoso@thread.tacv2", PulseRunIds.New(opened, Guid.Empty), PulseItemSelector.Select(bank, []), opened, opened.AddDays(3), PulseRunState.Open, 3, 8);
-        var answer = new PulseAnswer(run.ItemIds.ToDictionary(id => id, _ => 4), ["care", "openness"], ["reliability"]);
+        var answer = new PulseAnswer(run.ItemIds.ToDictionary(id => id, _ => 4), ["care", "openness"], ["reliability"], "Retros feel safer.");
         var lastRun = PulseRollups.Compute(run with { State = PulseRunState.Closed }, [answer, answer, answer], bank, opened.AddDays(3));
         yield return ("pulse", PulseCard.Build(run, bank, "Contoso"));
         yield return ("pulse-prefilled-with-problem", PulseCard.Build(run, bank, null, answer, "Please answer every question: one is still unanswered."));

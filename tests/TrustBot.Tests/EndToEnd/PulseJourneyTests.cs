@@ -33,8 +33,9 @@ public sealed class PulseJourneyTests(EndToEndFixture stack)
 
         var pulses = stack.Services.GetRequiredService<IPulseStore>();
         var run = (await pulses.GetRecentRunsAsync(PlaygroundPage.TeamId, 1, CancellationToken.None)).Single();
+        var seal = stack.Services.GetRequiredService<AnswerSeal>();
         var answers = await pulses.GetAnswersAsync(run.TeamId, run.RunId, CancellationToken.None);
-        answers.Should().ContainSingle("a changed answer replaces the first one")
-            .Which.Scores.Values.Should().AllSatisfy(point => point.Should().Be(2));
+        var answer = answers.Should().ContainSingle("a changed answer replaces the first one").Subject;
+        seal.Open(run.TeamId, run.RunId, answer.AnswerKey, answer.Sealed).Scores.Values.Should().AllSatisfy(point => point.Should().Be(2));
     }
 }

@@ -31,6 +31,7 @@ public sealed class SummaryJourneyTests(EndToEndFixture stack)
     {
         var pulses = stack.Services.GetRequiredService<PulseService>();
         var store = stack.Services.GetRequiredService<IPulseStore>();
+        var seal = stack.Services.GetRequiredService<AnswerSeal>();
         if (await pulses.FindOpenRunAsync(PlaygroundPage.TeamId, CancellationToken.None) is { } open)
         {
             await pulses.CloseAsync(open, CancellationToken.None);
@@ -44,7 +45,7 @@ public sealed class SummaryJourneyTests(EndToEndFixture stack)
         for (var i = 0; i < answers; i++)
         {
             var answer = new PulseAnswer(run.ItemIds.ToDictionary(id => id, _ => 3 + (i % 3)), ["care"], ["openness"]);
-            await store.SaveAnswerAsync(run.TeamId, run.RunId, $"answer-key-{i}", answer, $"comment-key-{i}", null, CancellationToken.None);
+            await store.SaveAnswerAsync(run.TeamId, run.RunId, $"answer-key-{i}", seal.Seal(run.TeamId, run.RunId, $"answer-key-{i}", answer), CancellationToken.None);
         }
 
         await pulses.CloseAsync(run, CancellationToken.None);

@@ -73,9 +73,10 @@ public sealed class PulseDialogTests(AzuriteFixture azurite) : IDisposable
         var shown = await SubmitAsync(Megan, Answer(card, 4, comment: "We help each other.", helped: "care"));
 
         TextOf(shown).Should().Contain("Thanks, your answer is recorded").And.Contain("anonymous");
-        var answers = await _bed.Pulses.GetAnswersAsync(run.TeamId, run.RunId, CancellationToken.None);
-        answers.Should().ContainSingle().Which.Scores.Values.Should().AllSatisfy(v => v.Should().Be(4));
-        (await _bed.Pulses.GetCommentsAsync(run.TeamId, run.RunId, CancellationToken.None)).Should().Equal("We help each other.");
+        var answer = (await _bed.OpenAnswersAsync(run)).Should().ContainSingle().Subject;
+        answer.Scores.Values.Should().AllSatisfy(v => v.Should().Be(4));
+        answer.Comment.Should().Be("We help each other.", "the comment is sealed in the answer until the pulse closes");
+        (await _bed.Pulses.GetCommentsAsync(run.TeamId, run.RunId, CancellationToken.None)).Should().BeEmpty();
     }
 
     [Fact]
@@ -89,8 +90,7 @@ public sealed class PulseDialogTests(AzuriteFixture azurite) : IDisposable
         var changed = await _bed.ClickAsync(Megan, "pulse.change", (JObject)SubmitAction(card)["data"]!);
         await SubmitAsync(Megan, Answer(changed, 5));
 
-        var answers = await _bed.Pulses.GetAnswersAsync(run.TeamId, run.RunId, CancellationToken.None);
-        answers.Should().ContainSingle().Which.Scores.Values.Should().AllSatisfy(v => v.Should().Be(5));
+        (await _bed.OpenAnswersAsync(run)).Should().ContainSingle().Which.Scores.Values.Should().AllSatisfy(v => v.Should().Be(5));
     }
 
     [Fact]
@@ -98,13 +98,14 @@ public sealed class PulseDialogTests(AzuriteFixture azurite) : IDisposable
     {
         await StartedPulseAsync();
         var card = _bed.CardsSentTo(Adele).Single();
-        await SubmitAsync(Adele, Answer(card, 3, helped: "openness"));
+        await SubmitAsync(Adele, Answer(card, 3, comment: "Retros feel safer.", helped: "openness"));
 
         var changed = await _bed.ClickAsync(Adele, "pulse.change", (JObject)SubmitAction(card)["data"]!);
 
         var inputs = changed.Descendants().OfType<JObject>().Where(o => ((string?)o["id"])?.StartsWith("score.", StringComparison.Ordinal) == true);
         inputs.Should().AllSatisfy(input => ((string?)input["value"]).Should().Be("3"));
         changed.Descendants().OfType<JObject>().Single(o => (string?)o["id"] == "helped")["value"]!.ToString().Should().Be("openness");
+        changed.Descendants().OfType<JObject>().Single(o => (string?)o["id"] == "comment")["value"]!.ToString().Should().Be("Retros feel safer.");
     }
 
     [Fact]

@@ -71,6 +71,14 @@ public sealed class PulseTestbed : IDisposable
 
     public AnonymousKeys Keys => _host.Services.GetRequiredService<AnonymousKeys>();
 
+    /// <summary>The run's stored answers, opened with the bot's seal: what only the close (and the member changing theirs) gets to see.</summary>
+    public async Task<IReadOnlyList<PulseAnswer>> OpenAnswersAsync(PulseRun run)
+    {
+        var seal = Service<AnswerSeal>();
+        return [.. (await Pulses.GetAnswersAsync(run.TeamId, run.RunId, CancellationToken.None))
+            .Select(answer => seal.Open(run.TeamId, run.RunId, answer.AnswerKey, answer.Sealed))];
+    }
+
     /// <summary>A service of the running host, e.g. a store to check what was written.</summary>
     public T Service<T>()
         where T : notnull => _host.Services.GetRequiredService<T>();

@@ -112,6 +112,26 @@ public sealed class ScheduledPulseTests(AzuriteFixture azurite) : IDisposable
     }
 
     [Fact]
+    public async Task A_close_a_lead_made_by_hand_that_died_before_removing_the_answers_is_finished_by_the_scheduled_close()
+    {
+        await _bed.InstallAsync(Lead);
+        await _bed.SayInChannelAsync(Lead, "start pulse");
+        var run = (await RunsAsync()).Single();
+        await _bed.ClickAsync(Megan, "pulse.submit", Answer(_bed.CardsSentTo(Megan).Single(), 4, comment: "kept once"));
+        await _bed.SayInChannelAsync(Lead, "close pulse");
+        // What that close would have left had it died after storing the roll-up: an answer still sealed in storage.
+        var key = _bed.Keys.AnswerKey(run.RunId, Adele.MemberId);
+        var leftOver = _bed.Service<AnswerSeal>().Seal(run.TeamId, run.RunId, key, new PulseAnswer(new Dictionary<string, int>(), [], [], "left over"));
+        await _bed.Pulses.SaveAnswerAsync(run.TeamId, run.RunId, key, leftOver, CancellationToken.None);
+
+        await _bed.AdvanceAsync(TimeSpan.FromDays(3));
+
+        (await _bed.Pulses.GetAnswersAsync(run.TeamId, run.RunId, CancellationToken.None)).Should().BeEmpty("the scheduled close finishes what the first left");
+        (await _bed.Pulses.GetCommentsAsync(run.TeamId, run.RunId, CancellationToken.None)).Should().Equal("kept once");
+        (await _bed.Pulses.GetRecentRollupsAsync(run.TeamId, 1, CancellationToken.None)).Single().Responded.Should().Be(1, "the roll-up is not made twice");
+    }
+
+    [Fact]
     public async Task A_week_long_run_closes_when_the_next_opens_even_when_the_clocks_go_forward_in_between()
     {
         // Berlin moves to summer time on Sunday 28 March 2027: that Monday-to-Monday week is 167 hours.
