@@ -41,4 +41,7 @@ public enum JobKind
 
     /// <summary>A step of an incident's recovery plan (subject: <c>RecoveryNudges.Subject(incidentId, step)</c>).</summary>
     RecoveryNudge,
+
+    /// <summary>Offer the team's leads a check-in pulse because the team changed (subject: when the change was judged a risk, in UTC ticks).</summary>
+    SuggestCheckIn,
 }
