@@ -24,7 +24,9 @@ public static class PulseItemSelector
     /// <remarks>
     /// Items are taken one at a time, each time the first by: fewest times asked in
     /// <paramref name="recentRuns"/>; fewest items already taken from its factor for this run;
-    /// its factor asked least recently; the item asked least recently; then id (ordinal). The
+    /// its factor asked least recently; the item asked least recently; interpersonal factors before
+    /// structural ones (so a team's first pulse is about the people, the second brings in how the
+    /// team is led and assessed); then id (ordinal). The
     /// once-before-twice promise holds over the runs passed in, so pass at least one full cycle:
     /// the bank's item count divided by the items per run, rounded up.
     /// </remarks>
@@ -49,6 +51,7 @@ public static class PulseItemSelector
                 .ThenBy(i => takenPerFactor.GetValueOrDefault(i.FactorId))
                 .ThenBy(i => history.FactorLastAsked(i.FactorId))
                 .ThenBy(i => history.ItemLastAsked(i.Id))
+                .ThenBy(i => TrustFactors.Find(i.FactorId) is null)
                 .ThenBy(i => i.Id, StringComparer.Ordinal)
                 .First();
             candidates.Remove(next);

@@ -11,7 +11,7 @@ namespace TrustBot.Bot;
 /// TrustBot's one bot class: turns Teams activities into calls on the dialogs. It keeps no
 /// state of its own; dialogs read and write what they need.
 /// </summary>
-public sealed class TrustBotActivityHandler(DialogRouter router, HelpDialog help, WelcomeDialog welcome, TeamDirectory directory) : TeamsActivityHandler
+public sealed class TrustBotActivityHandler(DialogRouter router, HelpDialog help, WelcomeDialog welcome, TeamDirectory directory, TeamChanges changes) : TeamsActivityHandler
 {
     /// <inheritdoc />
     protected override Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)
@@ -59,6 +59,9 @@ public sealed class TrustBotActivityHandler(DialogRouter router, HelpDialog help
         {
             await directory.AddJoinedMembersAsync(turnContext, cancellationToken).ConfigureAwait(false);
             await directory.RemoveLeftMembersAsync(turnContext, cancellationToken).ConfigureAwait(false);
+
+            // After the roster is updated: record the change, welcome joiners with the charter, suggest a check-in.
+            await changes.NoteMembersChangedAsync(turnContext, cancellationToken).ConfigureAwait(false);
         }
     }
 
