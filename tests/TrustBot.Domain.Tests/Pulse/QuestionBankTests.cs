@@ -127,6 +127,7 @@ public sealed class QuestionBankTests
     [InlineData("""{"id": "care.2", "factor": "care", "text": "T.", "reverse": false, "version": 0, "source": "s"}""", "*\"version\" of 1 or more*")]
     [InlineData("""{"id": "Care 2", "factor": "care", "text": "T.", "reverse": false, "version": 1, "source": "s"}""", "*has id \"Care 2\"*lower-case*")]
     [InlineData("""{"id": "overall.2", "factor": "overall", "text": "T.", "reverse": false, "version": 1, "source": "s"}""", "*exactly one item with factor \"overall\"; it has 2*")]
+    [InlineData("""{"id": "x.1", "factor": "Leadership", "text": "T.", "reverse": false, "version": 1, "source": "s"}""", "*unknown factor \"Leadership\"; known factors are reliability, competence, openness, care, integrity, safety, leadership, assessment, charter, overall*")]
     public void Parse_refuses_a_bad_item_with_a_message_that_says_which_and_why(string badItem, string message)
     {
         var json = $$"""
@@ -138,6 +139,29 @@ public sealed class QuestionBankTests
             """;
 
         FluentActions.Invoking(() => QuestionBank.Parse(json)).Should().Throw<FormatException>().WithMessage(message);
+    }
+
+    [Fact]
+    public void Parse_refuses_a_bank_with_two_charter_items_and_takes_a_bank_without_one()
+    {
+        const string Items = """
+            {"id": "care.1", "factor": "care", "text": "We help.", "reverse": false, "version": 1, "source": "s"},
+            {"id": "overall", "factor": "overall", "text": "Overall, I trust the people on this team.", "reverse": false, "version": 1, "source": "s"}
+            """;
+        const string Charter = """{"id": "charter.1", "factor": "charter", "text": "We act by it.", "reverse": false, "version": 1, "source": "s"}""";
+
+        FluentActions.Invoking(() => QuestionBank.Parse($"[{Items}, {Charter}, {Charter.Replace("charter.1", "charter.2", StringComparison.Ordinal)}]"))
+            .Should().Throw<FormatException>().WithMessage("*at most one item with factor \"charter\"; it has 2*");
+        QuestionBank.Parse($"[{Items}]").Charter.Should().BeNull();
+    }
+
+    [Fact]
+    public void A_team_question_cannot_take_the_place_of_the_charter_item()
+    {
+        var question = Questions.TeamQuestions.Active(1);
+        var asCharter = question with { Item = question.Item with { FactorId = "charter" } };
+
+        FluentActions.Invoking(() => Bank.WithTeamItems([asCharter])).Should().Throw<ArgumentException>();
     }
 
     [Fact]
