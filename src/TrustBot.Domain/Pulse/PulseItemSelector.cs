@@ -3,8 +3,10 @@ namespace TrustBot.Domain.Pulse;
 /// <summary>
 /// Chooses the items of the next pulse so that, like a question queue, every item is asked once
 /// before any is asked twice, and the factors take turns so that each is covered over
-/// consecutive runs (with five items a run, all six factors in the first two runs; with the
-/// built-in bank, in every three consecutive runs, because safety has seven items to the others' four).
+/// consecutive runs (the six interpersonal factors and the two structural ones of the built-in
+/// bank: with five items a run, all eight in the first two runs, and in every four consecutive
+/// runs, because safety has seven items to the others' three or four).
+/// A team with a trust charter is also asked the charter item, every run.
 /// </summary>
 public static class PulseItemSelector
 {
@@ -16,19 +18,23 @@ public static class PulseItemSelector
 
     /// <summary>
     /// The item ids of the next run: <paramref name="factorItemCount"/> factor items (clamped to
-    /// 4–6, fewer only when the bank has fewer), then the overall item last.
+    /// 4–6, fewer only when the bank has fewer), then the charter item when
+    /// <paramref name="hasCharter"/> (and the bank has one), then the overall item last.
     /// </summary>
     /// <remarks>
     /// Items are taken one at a time, each time the first by: fewest times asked in
     /// <paramref name="recentRuns"/>; fewest items already taken from its factor for this run;
-    /// its factor asked least recently; the item asked least recently; then id (ordinal). The
+    /// its factor asked least recently; the item asked least recently; interpersonal factors before
+    /// structural ones (so a team's first pulse is about the people, the second brings in how the
+    /// team is led and assessed); then id (ordinal). The
     /// once-before-twice promise holds over the runs passed in, so pass at least one full cycle:
     /// the bank's item count divided by the items per run, rounded up.
     /// </remarks>
     /// <param name="bank">The bank to draw from.</param>
     /// <param name="recentRuns">The team's earlier runs, in any order; items the bank no longer has are ignored.</param>
     /// <param name="factorItemCount">How many factor items to ask.</param>
-    public static IReadOnlyList<string> Select(QuestionBank bank, IEnumerable<PulseRun> recentRuns, int factorItemCount = 5)
+    /// <param name="hasCharter">Whether the team has a trust charter: its pulses ask whether the team lives by it.</param>
+    public static IReadOnlyList<string> Select(QuestionBank bank, IEnumerable<PulseRun> recentRuns, int factorItemCount = 5, bool hasCharter = false)
     {
         ArgumentNullException.ThrowIfNull(bank);
         ArgumentNullException.ThrowIfNull(recentRuns);
@@ -45,11 +51,17 @@ public static class PulseItemSelector
                 .ThenBy(i => takenPerFactor.GetValueOrDefault(i.FactorId))
                 .ThenBy(i => history.FactorLastAsked(i.FactorId))
                 .ThenBy(i => history.ItemLastAsked(i.Id))
+                .ThenBy(i => TrustFactors.Find(i.FactorId) is null)
                 .ThenBy(i => i.Id, StringComparer.Ordinal)
                 .First();
             candidates.Remove(next);
             takenPerFactor[next.FactorId] = takenPerFactor.GetValueOrDefault(next.FactorId) + 1;
             selected.Add(next.Id);
+        }
+
+        if (hasCharter && bank.Charter is { } charter)
+        {
+            selected.Add(charter.Id);
         }
 
         selected.Add(bank.Overall.Id);

@@ -17,24 +17,32 @@ public sealed class QuestionBank
 
     private readonly Dictionary<string, QuestionItem> _byId;
 
-    private QuestionBank(IReadOnlyList<QuestionItem> items, QuestionItem overall, IEnumerable<QuestionItem>? retired = null)
+    private QuestionBank(IReadOnlyList<QuestionItem> items, QuestionItem overall, QuestionItem? charter, IEnumerable<QuestionItem>? retired = null)
     {
         Items = items;
         Overall = overall;
-        _byId = items.Append(overall).Concat(retired ?? []).ToDictionary(i => i.Id, StringComparer.Ordinal);
+        Charter = charter;
+        _byId = items.Append(overall).Concat(charter is null ? [] : [charter]).Concat(retired ?? []).ToDictionary(i => i.Id, StringComparer.Ordinal);
     }
 
     /// <summary>The built-in English bank, embedded in this assembly.</summary>
     public static QuestionBank BuiltIn { get; } = LoadBuiltIn();
 
     /// <summary>
-    /// The factor items pulses draw from: the file's in file order, then a team's active questions
-    /// (the overall item and retired questions are not among them).
+    /// The factor items pulses draw from: the file's in file order (interpersonal and structural
+    /// factors), then a team's active questions (the overall item, the charter item and retired
+    /// questions are not among them).
     /// </summary>
     public IReadOnlyList<QuestionItem> Items { get; }
 
     /// <summary>The overall-trust item ("Overall, I trust the people on this team."), asked last in every pulse.</summary>
     public QuestionItem Overall { get; }
+
+    /// <summary>
+    /// The item on living by the team's trust charter (factor <c>"charter"</c>), asked before the
+    /// overall item in every pulse of a team that has a charter; null when the bank has none.
+    /// </summary>
+    public QuestionItem? Charter { get; }
 
     /// <summary>
     /// The item with the id (a factor item, the overall item, or a team's retired question, so that
@@ -54,7 +62,7 @@ public sealed class QuestionBank
     {
         ArgumentNullException.ThrowIfNull(teamQuestions);
         var questions = teamQuestions.ToList();
-        var misfit = questions.FirstOrDefault(q => !TeamQuestionIds.IsWellFormed(q.Item.Id) || q.Item.IsOverall || _byId.ContainsKey(q.Item.Id));
+        var misfit = questions.FirstOrDefault(q => !TeamQuestionIds.IsWellFormed(q.Item.Id) || q.Item.IsOverall || q.Item.IsCharter || _byId.ContainsKey(q.Item.Id));
         if (misfit is not null)
         {
             throw new ArgumentException($"Team question \"{misfit.Item.Id}\" cannot join the bank: it needs a custom id of its own and a factor.", nameof(teamQuestions));
@@ -63,13 +71,14 @@ public sealed class QuestionBank
         return new QuestionBank(
             [.. Items, .. questions.Where(q => !q.IsRetired).Select(q => q.Item)],
             Overall,
+            Charter,
             questions.Where(q => q.IsRetired).Select(q => q.Item));
     }
 
     /// <summary>
     /// Reads a bank from its JSON file: an array of objects with <c>id</c>, <c>factor</c>,
     /// <c>text</c>, <c>reverse</c>, <c>version</c> and <c>source</c>, exactly one of them the
-    /// overall item (factor <c>"overall"</c>).
+    /// overall item (factor <c>"overall"</c>) and at most one the charter item (factor <c>"charter"</c>).
     /// </summary>
     /// <param name="json">The file's content.</param>
     /// <exception cref="FormatException">The file is not valid JSON or breaks a rule; the message says which item and why.</exception>
@@ -96,7 +105,14 @@ public sealed class QuestionBank
                 $"The question file must have exactly one item with factor \"{QuestionItem.OverallFactorId}\"; it has {overall.Count.ToString(CultureInfo.InvariantCulture)}.");
         }
 
-        return new QuestionBank(items.Where(i => !i.IsOverall).ToList(), overall[0]);
+        var charter = items.Where(i => i.IsCharter).ToList();
+        if (charter.Count > 1)
+        {
+            throw new FormatException(
+                $"The question file may have at most one item with factor \"{CharterMeasure.InUse.Id}\"; it has {charter.Count.ToString(CultureInfo.InvariantCulture)}.");
+        }
+
+        return new QuestionBank(items.Where(i => !i.IsOverall && !i.IsCharter).ToList(), overall[0], charter.SingleOrDefault());
     }
 
     private static JsonDocument ParseJson(string json)
@@ -129,9 +145,9 @@ public sealed class QuestionBank
 
         where = $"{where} (\"{id}\")";
         var factor = ReadString(element, "factor", where);
-        if (factor != QuestionItem.OverallFactorId && TrustFactors.Find(factor) is null)
+        if (factor != QuestionItem.OverallFactorId && TrustFactors.FindMeasured(factor) is null)
         {
-            var known = string.Join(", ", TrustFactors.All.Select(f => f.Id).Append(QuestionItem.OverallFactorId));
+            var known = string.Join(", ", TrustFactors.All.Concat(StructuralFactors.All).Append(CharterMeasure.InUse).Select(f => f.Id).Append(QuestionItem.OverallFactorId));
             throw new FormatException($"{where} has unknown factor \"{factor}\"; known factors are {known}.");
         }
 

@@ -2,7 +2,7 @@ namespace TrustBot.Domain.Pulse;
 
 /// <summary>One statement of the question bank that members rate on the <see cref="LikertScale"/>.</summary>
 /// <param name="Id">Short stable id such as "safety.1"; answers and roll-ups refer to it.</param>
-/// <param name="FactorId">The <see cref="TrustFactor"/> it measures, or <see cref="OverallFactorId"/>.</param>
+/// <param name="FactorId">The <see cref="TrustFactor"/> it measures (see <see cref="TrustFactors.FindMeasured"/>), or <see cref="OverallFactorId"/>.</param>
 /// <param name="Text">The statement as shown on the card.</param>
 /// <param name="IsReverseScored">
 /// True when agreeing signals less trust ("It is difficult to ask … for help."), so the point is
@@ -17,4 +17,7 @@ public sealed record QuestionItem(string Id, string FactorId, string Text, bool 
 
     /// <summary>Whether this is the overall-trust item asked at the end of every pulse.</summary>
     public bool IsOverall => FactorId == OverallFactorId;
+
+    /// <summary>Whether this is the item on living by the team's trust charter, asked only once the team has one.</summary>
+    public bool IsCharter => FactorId == CharterMeasure.InUse.Id;
 }

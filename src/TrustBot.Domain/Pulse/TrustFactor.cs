@@ -47,4 +47,12 @@ public static class TrustFactors
     /// <summary>The factor with the id (exact, case-sensitive), or null when there is none.</summary>
     /// <param name="id">A factor id such as "reliability".</param>
     public static TrustFactor? Find(string id) => All.FirstOrDefault(f => string.Equals(f.Id, id, StringComparison.Ordinal));
+
+    /// <summary>
+    /// Anything a pulse item can measure besides overall trust: one of <see cref="All"/>, of
+    /// <see cref="StructuralFactors.All"/>, or <see cref="CharterMeasure.InUse"/>; null for any other id.
+    /// </summary>
+    /// <param name="id">A factor id such as "leadership".</param>
+    public static TrustFactor? FindMeasured(string id) =>
+        Find(id) ?? StructuralFactors.Find(id) ?? (string.Equals(id, CharterMeasure.InUse.Id, StringComparison.Ordinal) ? CharterMeasure.InUse : null);
 }

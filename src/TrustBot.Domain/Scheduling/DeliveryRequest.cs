@@ -48,6 +48,12 @@ public enum DeliveryKind
 
     /// <summary>A member another lead made a lead hears so in their 1:1 chat (subject: when, as <see cref="JobIds.DuePrefix"/>).</summary>
     NewLead,
+
+    /// <summary>The team's trust charter, to a member who joined the team after it was written (subject: <c>TeamChanges.WelcomeSubject</c>, so each member gets it once).</summary>
+    CharterWelcome,
+
+    /// <summary>A suggestion to run a check-in pulse because the team changed, to each lead (subject: the suggestion's job subject).</summary>
+    TeamCheckIn,
 }
 
 /// <summary>Batch ids: one per kind, team and subject, short and deterministic.</summary>

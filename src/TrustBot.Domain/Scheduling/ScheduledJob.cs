@@ -53,4 +53,7 @@ public enum JobKind
     /// minute the requests were signed in; the team is the one whose webhook was called).
     /// </summary>
     ExpireWebhookReplays,
+
+    /// <summary>Offer the team's leads a check-in pulse because the team changed (subject: when the change was judged a risk, in UTC ticks).</summary>
+    SuggestCheckIn,
 }

@@ -20,7 +20,7 @@ namespace TrustBot.Domain.Summary;
 /// score at all could be shown (see <see cref="HasScores"/>).
 /// </param>
 /// <param name="Overall">The overall item's stats; <see cref="ScoreStats.None"/> when fewer than k answered it.</param>
-/// <param name="Factors">Factor id → stats, only for factors at least k respondents scored.</param>
+/// <param name="Factors">Interpersonal factor id (<see cref="TrustFactors.All"/>) → stats, only for factors at least k respondents scored.</param>
 /// <param name="HelpedPicks">Factor id → how many said it helped trust, of its run.</param>
 /// <param name="HurtPicks">Factor id → how many said it hurt trust, of its run.</param>
 public sealed record SummaryView(
@@ -36,6 +36,14 @@ public sealed record SummaryView(
     IReadOnlyDictionary<string, int> HelpedPicks,
     IReadOnlyDictionary<string, int> HurtPicks)
 {
+    /// <summary>
+    /// The structural factors (<see cref="StructuralFactors.All"/>) and the charter measure
+    /// (<see cref="CharterMeasure.InUse"/>) by id → stats, under the same rule as
+    /// <see cref="Factors"/>: only those at least k respondents scored. Kept apart so that they count
+    /// neither in <see cref="TrustIndex"/> nor in anything that weighs interpersonal factors.
+    /// </summary>
+    public IReadOnlyDictionary<string, ScoreStats> Measures { get; init; } = new Dictionary<string, ScoreStats>(StringComparer.Ordinal);
+
     /// <summary>Responded ÷ invited, from 0 to 1; 0 when nobody was invited.</summary>
     public double ParticipationRate => Invited == 0 ? 0 : (double)Responded / Invited;
 

@@ -51,12 +51,16 @@ public static class SummaryViews
         return new SummaryViewSet(views, pending);
     }
 
-    /// <summary>The view of one run that met its threshold; what fewer than k scored is left out.</summary>
+    /// <summary>
+    /// The view of one run that met its threshold; what fewer than k scored is left out. Structural
+    /// factors and the charter measure go to <see cref="SummaryView.Measures"/>, not into the index.
+    /// </summary>
     private static SummaryView ViewOf(PulseRollup run)
     {
         var threshold = run.AnonymityThreshold;
         var shownOverall = run.Overall.Count >= threshold ? run.Overall : ScoreStats.None;
-        var shownFactors = run.Factors.Where(f => f.Value.Count >= threshold).ToDictionary(StringComparer.Ordinal);
+        var shown = run.Factors.Where(f => f.Value.Count >= threshold).ToList();
+        var shownFactors = shown.Where(f => TrustFactors.Find(f.Key) is not null).ToDictionary(StringComparer.Ordinal);
         return new SummaryView(
             [run.RunId],
             run.OpensAt,
@@ -68,6 +72,9 @@ public static class SummaryViews
             shownOverall,
             shownFactors,
             run.HelpedPicks,
-            run.HurtPicks);
+            run.HurtPicks)
+        {
+            Measures = shown.Where(f => TrustFactors.Find(f.Key) is null && TrustFactors.FindMeasured(f.Key) is not null).ToDictionary(StringComparer.Ordinal),
+        };
     }
 }

@@ -38,6 +38,8 @@ public static class TeamSummaries
             insights.Weakest)
         {
             ActionEffects = ActionEffects.Of(actions ?? [], views),
+            Structural = [.. StructuralFactors.All.Select(f => FactorTrends.Of(f, views, view => view.Measures))],
+            CharterInUse = FactorTrends.Of(CharterMeasure.InUse, views, view => view.Measures),
         };
     }
 }

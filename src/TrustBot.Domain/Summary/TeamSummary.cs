@@ -24,6 +24,16 @@ public sealed record TeamSummary(
     /// <summary>Factors whose action items are all done, with their score before and after.</summary>
     public IReadOnlyList<ActionEffect> ActionEffects { get; init; } = [];
 
+    /// <summary>
+    /// The structural factors' rows (leadership style, fair assessment), in
+    /// <see cref="StructuralFactors.All"/> order, under the same k rules as <see cref="Factors"/>;
+    /// none when the summary was built without them.
+    /// </summary>
+    public IReadOnlyList<FactorTrend> Structural { get; init; } = [];
+
+    /// <summary>The row of the charter item ("we act by our trust charter"), or null when the summary was built without it; not shown until a view scored it.</summary>
+    public FactorTrend? CharterInUse { get; init; }
+
     /// <summary>The trust index of the latest view minus that of the previous one, or null without both.</summary>
     public double? TrustIndexChange => Latest is null || Previous is null ? null : Latest.TrustIndex - Previous.TrustIndex;
 }

@@ -12,7 +12,8 @@ namespace TrustBot.Bot;
 /// state of its own; dialogs read and write what they need.
 /// </summary>
 public sealed class TrustBotActivityHandler(
-    DialogRouter router, HelpDialog help, WelcomeDialog welcome, TeamDirectory directory, TeamInstallations installations, TeamChooser chooser) : TeamsActivityHandler
+    DialogRouter router, HelpDialog help, WelcomeDialog welcome, TeamDirectory directory, TeamInstallations installations, TeamChooser chooser, TeamChanges changes)
+    : TeamsActivityHandler
 {
     /// <inheritdoc />
     protected override Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)
@@ -66,6 +67,9 @@ public sealed class TrustBotActivityHandler(
         {
             await directory.AddJoinedMembersAsync(turnContext, cancellationToken).ConfigureAwait(false);
             await directory.RemoveLeftMembersAsync(turnContext, cancellationToken).ConfigureAwait(false);
+
+            // After the roster is updated: record the change, welcome joiners with the charter, suggest a check-in.
+            await changes.NoteMembersChangedAsync(turnContext, cancellationToken).ConfigureAwait(false);
         }
     }
 

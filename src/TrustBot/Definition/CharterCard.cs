@@ -3,7 +3,10 @@ using TrustBot.Domain.Definition;
 
 namespace TrustBot.Definition;
 
-/// <summary>The team's current trust charter; leads also get a button to post it to the team's channel.</summary>
+/// <summary>
+/// The team's current trust charter, with "Propose a change" (the proposal card of
+/// <c>define trust</c>, opened in place); leads also get a button to post it to the team's channel.
+/// </summary>
 public static class CharterCard
 {
     /// <summary>The verb of the post button.</summary>
@@ -24,14 +27,20 @@ public static class CharterCard
         }
 
         body.Add(Version(charter));
-        return new AdaptiveCard
+        List<CardAction> actions = [ProposeChange(charter.TeamId, teamName)];
+        if (canPost)
         {
-            Body = body,
-            Actions = canPost
-                ? [new ExecuteAction("Post to the team's channel", PostVerb) { Data = DefinitionCardData.ForTeam(charter.TeamId) }]
-                : null,
-        };
+            actions.Add(new ExecuteAction("Post to the team's channel", PostVerb) { Data = DefinitionCardData.ForTeam(charter.TeamId) });
+        }
+
+        return new AdaptiveCard { Body = body, Actions = actions };
     }
+
+    /// <summary>
+    /// "Propose a change": opens the proposal card in place, so a change to the charter goes the
+    /// way the charter came (proposals, a vote, a lead finalises a new version).
+    /// </summary>
+    public static ShowCardAction ProposeChange(string teamId, string? teamName) => new("Propose a change", ProposalCard.Build(teamId, teamName));
 
     /// <summary>One version: the sentence, its statements, and who saved it when.</summary>
     public static Container Version(TrustCharter charter)

@@ -14,6 +14,7 @@ public static class DefinitionRegistration
         services.AddSingleton<IDialog, TrustVoteDialog>();
         services.AddSingleton<IDeliveryComposer, BallotDeliveryComposer>();
         services.AddSingleton<IDialog, CharterDialog>();
+        services.AddSingleton<IDeliveryComposer, CharterWelcomeComposer>();
         return services;
     }
 }

@@ -18,9 +18,21 @@ public static class ProposalCard
     public static AdaptiveCard Build(Team team, string? text = null, bool named = false, IReadOnlyList<string>? problems = null)
     {
         ArgumentNullException.ThrowIfNull(team);
+        return Build(team.Id, team.Name, text, named, problems);
+    }
+
+    /// <summary>Builds the card for a team known by id and name, e.g. inside the charter card's "Propose a change".</summary>
+    /// <param name="teamId">The team the proposal is for.</param>
+    /// <param name="teamName">Its name, when known.</param>
+    /// <param name="text">The statement to start from.</param>
+    /// <param name="named">Whether "show my name" is on.</param>
+    /// <param name="problems">Why the last submit was refused, shown on top.</param>
+    public static AdaptiveCard Build(string teamId, string? teamName, string? text = null, bool named = false, IReadOnlyList<string>? problems = null)
+    {
+        ArgumentNullException.ThrowIfNull(teamId);
         List<CardElement> body =
         [
-            DefinitionView.Heading("What does trust mean to us?", team.Name),
+            DefinitionView.Heading("What does trust mean to us?", teamName),
             new TextBlock("Finish the sentence in your own words. The lead will open a vote on everyone's proposals, and the favourites become the team's trust charter. " +
                           "Your proposal is anonymous unless you choose to show your name.") { IsSubtle = true },
         ];
@@ -43,7 +55,7 @@ public static class ProposalCard
         return new AdaptiveCard
         {
             Body = body,
-            Actions = [new ExecuteAction("Propose", ProposeVerb) { Data = DefinitionCardData.ForTeam(team.Id), Style = ActionStyle.Positive }],
+            Actions = [new ExecuteAction("Propose", ProposeVerb) { Data = DefinitionCardData.ForTeam(teamId), Style = ActionStyle.Positive }],
         };
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
+using Newtonsoft.Json.Linq;
 using TrustBot.Bot;
 using TrustBot.Cards;
 using TrustBot.Delivery;
@@ -27,7 +28,7 @@ public sealed class PulseDialog(
     public IReadOnlyList<BotCommand> Commands => [BotCommands.StartPulse, BotCommands.ClosePulse, BotCommands.Pulse, BotCommands.CheckIn];
 
     /// <inheritdoc />
-    public IReadOnlyList<string> Verbs => [PulseCard.SubmitVerb, PulseThanksCard.ChangeVerb];
+    public IReadOnlyList<string> Verbs => [PulseCard.SubmitVerb, PulseThanksCard.ChangeVerb, TeamCheckInCard.StartVerb];
 
     /// <inheritdoc />
     public Task OnCommandAsync(ITurnContext<IMessageActivity> turn, BotCommand command, string argument, CancellationToken cancellationToken) =>
@@ -38,6 +39,11 @@ public sealed class PulseDialog(
     /// <inheritdoc />
     public async Task<AdaptiveCardInvokeResponse> OnVerbAsync(ITurnContext<IInvokeActivity> turn, AdaptiveCardInvokeValue invoke, CancellationToken cancellationToken)
     {
+        if (invoke.Action.Verb == TeamCheckInCard.StartVerb)
+        {
+            return await StartCheckInAsync(turn, invoke.Action.Data, cancellationToken).ConfigureAwait(false);
+        }
+
         var card = PulseCardData.Read(invoke.Action.Data);
         if (card is null)
         {
@@ -57,32 +63,56 @@ public sealed class PulseDialog(
             return;
         }
 
-        // The live roster, kept as the team's stored roster too: scheduled runs and reminders use it.
+        var outcome = await StartForAsync(team, cancellationToken).ConfigureAwait(false);
+        await turn.SendActivityAsync(
+            outcome.Started is { } card ? MessageFactory.Attachment(card.ToAttachment()) : MessageFactory.Text(outcome.Refusal),
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    // "Start a check-in pulse" on the card that tells a lead the team changed: the same as start pulse,
+    // for the team the card names once storage confirms the clicker leads it.
+    private async Task<AdaptiveCardInvokeResponse> StartCheckInAsync(ITurnContext turn, object? data, CancellationToken cancellationToken)
+    {
+        var teamId = data is JObject json ? CardSubmit.TeamIdOf(json) : null;
+        if (teamId is null)
+        {
+            return NoticeCard.Build("This card can't be used", "Its data isn't what I sent, so no pulse was started. Type start pulse in your team's channel instead.", isProblem: true).ToInvokeResponse();
+        }
+
+        if (await directory.FindLedTeamAsync(ActivityIdentity.MemberIdOf(turn.Activity), teamId, cancellationToken).ConfigureAwait(false) is not { } team)
+        {
+            return NoticeCard.Build("Only a lead can do that", "You don't lead the team this card belongs to, so no pulse was started.", isProblem: true).ToInvokeResponse();
+        }
+
+        var outcome = await StartForAsync(team, cancellationToken).ConfigureAwait(false);
+        return (outcome.Started ?? NoticeCard.Build("No pulse was started", outcome.Refusal!, isProblem: true)).ToInvokeResponse();
+    }
+
+    // Reads the live roster (kept as the team's stored roster too: scheduled runs and reminders use
+    // it), opens the run and queues the invitations; the card says what happened, or why nothing did.
+    private async Task<(AdaptiveCard? Started, string? Refusal)> StartForAsync(Team team, CancellationToken cancellationToken)
+    {
         var roster = await messenger.GetRosterAsync(team, cancellationToken).ConfigureAwait(false);
         await rosters.ReplaceAsync(team.Id, roster, cancellationToken).ConfigureAwait(false);
         var result = await pulses.StartAsync(team, roster, window: null, cancellationToken).ConfigureAwait(false);
         if (result.AlreadyOpen is { } open)
         {
-            await turn.SendActivityAsync(
-                $"A pulse is already open until {CardText.LocalDateTime(open.ClosesAt)}. Type close pulse to close it first.",
-                cancellationToken: cancellationToken).ConfigureAwait(false);
-            return;
+            return (null, $"A pulse is already open until {CardText.LocalDateTime(open.ClosesAt)}. Type close pulse to close it first.");
         }
 
         if (result.Started is not { } run)
         {
-            await turn.SendActivityAsync("I couldn't find anyone in this team to send a pulse to.", cancellationToken: cancellationToken).ConfigureAwait(false);
-            return;
+            return (null, "I couldn't find anyone in this team to send a pulse to.");
         }
 
         var schedule = await schedules.GetAsync(team.Id, cancellationToken).ConfigureAwait(false);
         var queued = await fanOut.StartAsync(team, run, remind: schedule?.Reminders ?? true, cancellationToken).ConfigureAwait(false);
-        await turn.SendActivityAsync(MessageFactory.Attachment(NoticeCard.Build(
+        return (NoticeCard.Build(
             "Pulse started",
             $"I'm sending the check-in to {queued.Queued} of {roster.Count} members in their 1:1 chat with me" +
             (queued.Unreachable > 0 ? $" ({queued.Unreachable} blocked or uninstalled me, so I can't reach them)" : string.Empty) +
             $". It stays open until {CardText.LocalDateTime(run.ClosesAt)}. " +
-            $"Results show once at least {run.AnonymityThreshold} people have answered.").ToAttachment()), cancellationToken).ConfigureAwait(false);
+            $"Results show once at least {run.AnonymityThreshold} people have answered."), null);
     }
 
     private async Task CloseAsync(ITurnContext turn, CancellationToken cancellationToken)

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
+using TrustBot.Domain.Definition;
 using TrustBot.Domain.Pulse;
 using TrustBot.Domain.Teams;
 using TrustBot.Questions;
@@ -17,6 +18,7 @@ public sealed class PulseService(
     AnonymousKeys keys,
     AnswerSeal seal,
     TeamQuestionBank banks,
+    ITrustCharterStore charters,
     IOptions<PulseOptions> options,
     TimeProvider clock)
 {
@@ -27,19 +29,24 @@ public sealed class PulseService(
 
     /// <summary>
     /// Opens a run for the team and invites the roster. An open run that has passed its closing
-    /// time is closed (and rolled up) first; one still open is returned instead.
+    /// time is closed (and rolled up) first; one still open is returned instead. A team with a
+    /// trust charter is also asked whether it lives by it.
     /// </summary>
     /// <param name="team">The team.</param>
     /// <param name="roster">Who to invite.</param>
     /// <param name="window">How long it stays open; the configured <see cref="PulseOptions.WindowDays"/> when null.</param>
     /// <param name="cancellationToken">Cancels the work.</param>
-    public Task<StartPulseResult> StartAsync(Team team, IReadOnlyList<RosterMember> roster, TimeSpan? window, CancellationToken cancellationToken) =>
-        OpenRunAsync(
+    public async Task<StartPulseResult> StartAsync(Team team, IReadOnlyList<RosterMember> roster, TimeSpan? window, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(team);
+        var hasCharter = await charters.GetCurrentAsync(team.Id, cancellationToken).ConfigureAwait(false) is not null;
+        return await OpenRunAsync(
             team,
             roster,
-            (bank, recent) => PulseItemSelector.Select(bank, recent, options.Value.ItemsPerRun),
+            (bank, recent) => PulseItemSelector.Select(bank, recent, options.Value.ItemsPerRun, hasCharter),
             window ?? TimeSpan.FromDays(options.Value.WindowDays),
-            cancellationToken);
+            cancellationToken).ConfigureAwait(false);
+    }
 
     /// <summary>
     /// Opens a recovery pulse: a run like any other (same anonymity threshold, invitations and

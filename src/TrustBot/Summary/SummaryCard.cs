@@ -3,7 +3,9 @@ using TrustBot.Cards;
 using TrustBot.Domain.Pulse;
 using TrustBot.Domain.Recovery;
 using TrustBot.Domain.Summary;
+using TrustBot.Domain.Teams;
 using TrustBot.Recovery;
+using TrustBot.Teams;
 
 namespace TrustBot.Summary;
 
@@ -41,6 +43,7 @@ public static class SummaryCard
         {
             body.Add(new TextBlock(NothingToShowYet(summary.Pending)));
             body.AddRange(IncidentSection(incidents));
+            body.AddRange(TeamChangesSection(report.TeamChanges));
             body.Add(TeamWork(report, incidents.Count));
             return new AdaptiveCard { Body = body };
         }
@@ -64,6 +67,7 @@ public static class SummaryCard
 
         body.Add(new TextBlock("Factors (1 to 5)") { Weight = TextWeight.Bolder, Separator = true });
         body.Add(new FactSet([.. summary.Factors.Select(FactorLine)]));
+        body.AddRange(StructureSection(summary, hasCharter: report.CharterFirstStatement is not null));
         AddInsights(body, "Biggest hindrances", summary.Hindrances);
         AddInsights(body, "Strongest contributors", summary.Contributors);
         if (summary.Weakest is { } weakest)
@@ -82,6 +86,7 @@ public static class SummaryCard
         }
 
         body.AddRange(IncidentSection(incidents));
+        body.AddRange(TeamChangesSection(report.TeamChanges));
         body.Add(TeamWork(report, incidents.Count));
         if (forLead && report.Comments.Count > 0)
         {
@@ -111,6 +116,40 @@ public static class SummaryCard
             ? mean.ToString("0.0", CultureInfo.InvariantCulture) + " " + Arrow(trend.Change) + "  " + Sparkline.Of(trend.Distribution) +
               (trend.ViewsBack > 0 ? $" (from {trend.ViewsBack} pulse{(trend.ViewsBack == 1 ? string.Empty : "s")} ago)" : string.Empty)
             : "no score yet");
+
+    // The structural factors and the charter item: measured like the factors (same k), shown
+    // apart because they are conditions the team works in, not behaviours between teammates.
+    private static IEnumerable<CardElement> StructureSection(TeamSummary summary, bool hasCharter)
+    {
+        IReadOnlyList<FactorTrend> rows = [.. summary.Structural, .. summary.CharterInUse is { } charter && (hasCharter || charter.IsShown) ? [charter] : Array.Empty<FactorTrend>()];
+        if (rows.Count == 0)
+        {
+            yield break;
+        }
+
+        yield return new TextBlock("How we work (1 to 5)") { Weight = TextWeight.Bolder, Separator = true };
+        yield return new FactSet([.. rows.Select(FactorLine)]);
+    }
+
+    // Only when something changed: a lead change or a large share of the roster changing is a trust risk.
+    private static IEnumerable<CardElement> TeamChangesSection(TeamChangeAssessment? changes)
+    {
+        if (changes is not { HasChanges: true })
+        {
+            yield break;
+        }
+
+        yield return new TextBlock("Team changes") { Weight = TextWeight.Bolder, Separator = true };
+        yield return new TextBlock(TeamCheckInCard.Describe(changes)) { Spacing = Spacing.Small };
+        if (changes.IsRisk)
+        {
+            yield return new TextBlock("Changes like these can cost trust: a check-in pulse gives new people a voice and the team a new baseline (type start pulse).")
+            {
+                Color = TextColor.Attention,
+                Spacing = Spacing.Small,
+            };
+        }
+    }
 
     private static void AddInsights(List<CardElement> body, string title, IReadOnlyList<FactorInsight> insights)
     {

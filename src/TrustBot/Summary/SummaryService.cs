@@ -4,6 +4,8 @@ using TrustBot.Domain.Observations;
 using TrustBot.Domain.Pulse;
 using TrustBot.Domain.Recovery;
 using TrustBot.Domain.Summary;
+using TrustBot.Domain.Teams;
+using TrustBot.Teams;
 
 namespace TrustBot.Summary;
 
@@ -12,7 +14,7 @@ namespace TrustBot.Summary;
 /// whatever the number of answers and however long the history (one of them the team's incidents).
 /// </summary>
 public sealed class SummaryService(
-    IPulseStore pulses, IObservationStore observations, IActionItemStore actions, ITrustCharterStore charters, IIncidentStore incidents, TimeProvider clock)
+    IPulseStore pulses, IObservationStore observations, IActionItemStore actions, ITrustCharterStore charters, IIncidentStore incidents, TeamChanges teamChanges, TimeProvider clock)
 {
     /// <summary>How many recent roll-ups a summary reads: enough for the trend and its changes.</summary>
     public const int RecentRuns = 12;
@@ -43,7 +45,8 @@ public sealed class SummaryService(
         var items = actions.GetAllAsync(teamId, cancellationToken);
         var charter = charters.GetCurrentAsync(teamId, cancellationToken);
         var teamIncidents = incidents.GetAllAsync(teamId, cancellationToken);
-        await Task.WhenAll(recent, notes, items, charter, teamIncidents).ConfigureAwait(false);
+        var changes = teamChanges.AssessAsync(teamId, cancellationToken);
+        await Task.WhenAll(recent, notes, items, charter, teamIncidents, changes).ConfigureAwait(false);
 
         var allItems = await items.ConfigureAwait(false);
         var rollups = await recent.ConfigureAwait(false);
@@ -58,6 +61,7 @@ public sealed class SummaryService(
         {
             // The same roll-ups as the numbers above: a baseline older than them reads as "no baseline".
             Incidents = [.. IncidentRecoveries.Of(await teamIncidents.ConfigureAwait(false), [.. rollups.Reverse()], now).Where(incident => forLeads || incident.IsForWholeTeam)],
+            TeamChanges = await changes.ConfigureAwait(false),
         };
     }
 }
@@ -75,4 +79,7 @@ public sealed record SummaryReport(TeamSummary Summary, IReadOnlyList<string> Co
     /// the leads' summary (and the card leaves them out of every view but the lead's own as well).
     /// </summary>
     public IReadOnlyList<IncidentRecovery> Incidents { get; init; } = [];
+
+    /// <summary>Who joined and left and whether the leads changed in the last 30 days; null when not read.</summary>
+    public TeamChangeAssessment? TeamChanges { get; init; }
 }

@@ -7,9 +7,10 @@ namespace TrustBot.Teams;
 
 /// <summary>
 /// Does <see cref="JobKind.SyncRoster"/>: reads the team's whole roster from Teams (every page)
-/// and makes the stored roster exactly that. Repeatable: a second run stores the same roster.
+/// and makes the stored roster exactly that, noting who joined and left meanwhile as
+/// <see cref="TeamChanges"/> (not on the install's read). Repeatable: a second run stores the same roster and finds no change.
 /// </summary>
-public sealed partial class SyncRosterJob(ITeamStore teams, ITeamsMessenger messenger, ITeamRosterStore rosters, ILogger<SyncRosterJob> logger) : IJobHandler
+public sealed partial class SyncRosterJob(ITeamStore teams, ITeamsMessenger messenger, ITeamRosterStore rosters, TeamChanges changes, ILogger<SyncRosterJob> logger) : IJobHandler
 {
     /// <inheritdoc />
     public JobKind Kind => JobKind.SyncRoster;
@@ -26,7 +27,11 @@ public sealed partial class SyncRosterJob(ITeamStore teams, ITeamsMessenger mess
         }
 
         var roster = await messenger.GetRosterAsync(team, cancellationToken).ConfigureAwait(false);
+        var before = await rosters.GetAsync(team.Id, cancellationToken).ConfigureAwait(false);
         await rosters.ReplaceAsync(team.Id, roster, cancellationToken).ConfigureAwait(false);
+
+        // People who came and went while the bot missed the updates count as team changes too.
+        await changes.NoteRosterReadAsync(team.Id, before, roster, job.Subject == TeamInstallations.InstallSyncSubject, cancellationToken).ConfigureAwait(false);
         Log.Synced(logger, team.Id, roster.Count);
     }
 

@@ -223,7 +223,7 @@ public sealed class TeamDirectory(
     }
 
     // The people among a conversation update's members: ones with a Teams user id, and no bots.
-    private static List<ChannelAccount> People(IList<ChannelAccount>? accounts) =>
+    internal static List<ChannelAccount> People(IList<ChannelAccount>? accounts) =>
         accounts?.Where(account => account.Id is { Length: > 0 } && !ProactiveMessenger.IsBot(account)).ToList() ?? [];
 }
 

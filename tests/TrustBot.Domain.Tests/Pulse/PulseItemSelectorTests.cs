@@ -21,8 +21,10 @@ public sealed class PulseItemSelectorTests
     private static IEnumerable<string> Factors(QuestionBank bank, PulseRun run) =>
         run.ItemIds.Select(id => bank.Find(id)!).Where(i => !i.IsOverall).Select(i => i.FactorId);
 
+    private static readonly IEnumerable<string> EveryFactorMeasured = TrustFactors.All.Concat(StructuralFactors.All).Select(f => f.Id);
+
     [Fact]
-    public void The_first_run_asks_five_items_from_five_different_factors_then_the_overall_item()
+    public void The_first_run_asks_five_items_from_five_different_interpersonal_factors_then_the_overall_item()
     {
         var items = PulseItemSelector.Select(Bank, []);
 
@@ -30,12 +32,46 @@ public sealed class PulseItemSelectorTests
     }
 
     [Fact]
-    public void The_second_run_covers_the_factor_the_first_left_out()
+    public void The_second_run_covers_the_factors_the_first_left_out()
     {
         var runs = Simulate(Bank, 2);
 
-        runs.SelectMany(r => Factors(Bank, r)).Distinct().Should().BeEquivalentTo(TrustFactors.All.Select(f => f.Id));
-        Factors(Bank, runs[1]).First().Should().Be("safety");
+        runs.SelectMany(r => Factors(Bank, r)).Distinct().Should().BeEquivalentTo(EveryFactorMeasured);
+        Factors(Bank, runs[1]).Take(3).Should().Equal("safety", "assessment", "leadership");
+    }
+
+    [Fact]
+    public void A_team_with_a_charter_is_asked_the_charter_item_every_run_just_before_the_overall_item()
+    {
+        var runs = new List<PulseRun>();
+        for (var week = 0; week < 8; week++)
+        {
+            runs.Add(TestRuns.Open(PulseItemSelector.Select(Bank, runs, hasCharter: true), TestRuns.Monday.AddDays(7 * week)));
+        }
+
+        runs.Should().AllSatisfy(run =>
+        {
+            run.ItemIds.Should().HaveCount(7).And.OnlyHaveUniqueItems();
+            run.ItemIds[^2].Should().Be("charter.1");
+            run.ItemIds[^1].Should().Be("overall");
+        });
+    }
+
+    [Fact]
+    public void A_team_without_a_charter_is_never_asked_the_charter_item()
+    {
+        Simulate(Bank, 10).Should().AllSatisfy(run => run.ItemIds.Should().NotContain("charter.1"));
+    }
+
+    [Fact]
+    public void A_bank_without_a_charter_item_asks_none_even_for_a_team_with_a_charter()
+    {
+        var bank = QuestionBank.Parse("""
+            [{"id": "care.1", "factor": "care", "text": "C.", "reverse": false, "version": 1, "source": "s"},
+             {"id": "overall", "factor": "overall", "text": "O.", "reverse": false, "version": 1, "source": "s"}]
+            """);
+
+        PulseItemSelector.Select(bank, [], hasCharter: true).Should().Equal("care.1", "overall");
     }
 
     [Theory]
@@ -69,12 +105,12 @@ public sealed class PulseItemSelectorTests
     }
 
     [Fact]
-    public void With_the_built_in_bank_every_three_consecutive_runs_cover_all_six_factors()
+    public void With_the_built_in_bank_every_four_consecutive_runs_cover_all_eight_factors()
     {
         var runs = Simulate(Bank, 18);
 
-        Enumerable.Range(0, runs.Count - 2).Should().AllSatisfy(start =>
-            runs.Skip(start).Take(3).SelectMany(r => Factors(Bank, r)).Distinct().Should().HaveCount(6));
+        Enumerable.Range(0, runs.Count - 3).Should().AllSatisfy(start =>
+            runs.Skip(start).Take(4).SelectMany(r => Factors(Bank, r)).Distinct().Should().BeEquivalentTo(EveryFactorMeasured));
     }
 
     [Theory]

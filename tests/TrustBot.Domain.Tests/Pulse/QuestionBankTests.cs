@@ -21,7 +21,7 @@ public sealed class QuestionBankTests
     {
         var perFactor = Bank.Items.GroupBy(i => i.FactorId).ToDictionary(g => g.Key, g => g.Count());
 
-        perFactor.Keys.Should().BeEquivalentTo(TrustFactors.All.Select(f => f.Id));
+        perFactor.Keys.Should().BeEquivalentTo(TrustFactors.All.Concat(StructuralFactors.All).Select(f => f.Id));
         perFactor.Where(p => p.Key != "safety").Should().AllSatisfy(p => p.Value.Should().BeInRange(3, 4));
         perFactor["safety"].Should().Be(7);
     }
@@ -51,6 +51,10 @@ public sealed class QuestionBankTests
             .Should().AllSatisfy(i => i.Source.Should().Contain("Mayer, Davis & Schoorman (1995)"));
         Bank.Items.Where(i => i.FactorId is "reliability" or "openness")
             .Should().AllSatisfy(i => i.Source.Should().Contain("Maister, Green & Galford (2000)"));
+        Bank.Items.Where(i => i.FactorId is "assessment")
+            .Should().AllSatisfy(i => i.Source.Should().Contain("Colquitt (2001), Journal of Applied Psychology 86(3)").And.Contain("justice"));
+        Bank.Items.Where(i => i.FactorId is "leadership")
+            .Should().AllSatisfy(i => i.Source.Should().ContainAny("Colquitt (2001)", "Nembhard & Edmondson (2006)"));
         Bank.Items.Should().AllSatisfy(i => i.Source.Should().NotContainEquivalentOf("Lencioni"));
     }
 
@@ -64,12 +68,30 @@ public sealed class QuestionBankTests
     [Fact]
     public void Every_statement_is_one_short_sentence_at_version_1()
     {
-        Bank.Items.Append(Bank.Overall).Should().AllSatisfy(i =>
+        Bank.Items.Append(Bank.Overall).Append(Bank.Charter!).Should().AllSatisfy(i =>
         {
             i.Text.Should().EndWith(".").And.NotContain(". ");
             i.Text.Length.Should().BeLessThanOrEqualTo(90);
             i.Version.Should().Be(1);
         });
+    }
+
+    [Fact]
+    public void The_charter_item_asks_whether_the_team_lives_by_its_charter_and_is_not_in_the_rotation()
+    {
+        Bank.Charter!.Text.Should().Be("People on this team act by the trust charter we agreed on.");
+        Bank.Charter.IsCharter.Should().BeTrue();
+        Bank.Charter.IsReverseScored.Should().BeFalse();
+        Bank.Items.Should().NotContain(i => i.IsCharter);
+        Bank.Find(Bank.Charter.Id).Should().BeSameAs(Bank.Charter);
+    }
+
+    [Fact]
+    public void The_structural_items_ask_about_leadership_style_and_fair_assessment()
+    {
+        Bank.Items.Where(i => i.FactorId == "leadership").Select(i => i.Id).Should().Equal("leadership.1", "leadership.2", "leadership.3");
+        Bank.Items.Where(i => i.FactorId == "assessment").Select(i => i.Id).Should().Equal("assessment.1", "assessment.2", "assessment.3", "assessment.4");
+        Bank.Items.Where(i => i.FactorId == "leadership").Should().AllSatisfy(i => i.Text.Should().StartWith("The people who lead this team"));
     }
 
     [Fact]
@@ -105,6 +127,7 @@ public sealed class QuestionBankTests
     [InlineData("""{"id": "care.2", "factor": "care", "text": "T.", "reverse": false, "version": 0, "source": "s"}""", "*\"version\" of 1 or more*")]
     [InlineData("""{"id": "Care 2", "factor": "care", "text": "T.", "reverse": false, "version": 1, "source": "s"}""", "*has id \"Care 2\"*lower-case*")]
     [InlineData("""{"id": "overall.2", "factor": "overall", "text": "T.", "reverse": false, "version": 1, "source": "s"}""", "*exactly one item with factor \"overall\"; it has 2*")]
+    [InlineData("""{"id": "x.1", "factor": "Leadership", "text": "T.", "reverse": false, "version": 1, "source": "s"}""", "*unknown factor \"Leadership\"; known factors are reliability, competence, openness, care, integrity, safety, leadership, assessment, charter, overall*")]
     public void Parse_refuses_a_bad_item_with_a_message_that_says_which_and_why(string badItem, string message)
     {
         var json = $$"""
@@ -116,6 +139,29 @@ public sealed class QuestionBankTests
             """;
 
         FluentActions.Invoking(() => QuestionBank.Parse(json)).Should().Throw<FormatException>().WithMessage(message);
+    }
+
+    [Fact]
+    public void Parse_refuses_a_bank_with_two_charter_items_and_takes_a_bank_without_one()
+    {
+        const string Items = """
+            {"id": "care.1", "factor": "care", "text": "We help.", "reverse": false, "version": 1, "source": "s"},
+            {"id": "overall", "factor": "overall", "text": "Overall, I trust the people on this team.", "reverse": false, "version": 1, "source": "s"}
+            """;
+        const string Charter = """{"id": "charter.1", "factor": "charter", "text": "We act by it.", "reverse": false, "version": 1, "source": "s"}""";
+
+        FluentActions.Invoking(() => QuestionBank.Parse($"[{Items}, {Charter}, {Charter.Replace("charter.1", "charter.2", StringComparison.Ordinal)}]"))
+            .Should().Throw<FormatException>().WithMessage("*at most one item with factor \"charter\"; it has 2*");
+        QuestionBank.Parse($"[{Items}]").Charter.Should().BeNull();
+    }
+
+    [Fact]
+    public void A_team_question_cannot_take_the_place_of_the_charter_item()
+    {
+        var question = Questions.TeamQuestions.Active(1);
+        var asCharter = question with { Item = question.Item with { FactorId = "charter" } };
+
+        FluentActions.Invoking(() => Bank.WithTeamItems([asCharter])).Should().Throw<ArgumentException>();
     }
 
     [Fact]

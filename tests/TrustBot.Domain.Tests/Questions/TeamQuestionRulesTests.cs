@@ -50,6 +50,9 @@ public sealed class TeamQuestionRulesTests
     [InlineData("trustiness")]
     [InlineData("OPENNESS")]
     [InlineData("<script>")]
+    [InlineData("leadership")]
+    [InlineData("assessment")]
+    [InlineData("charter")]
     public void An_unknown_factor_is_refused_without_echoing_it(string factor) =>
         ProblemsOf("People on this team hand over work calmly.", factor).Should().ContainSingle()
             .Which.Should().StartWith("That factor is not one I know.").And.NotContain(factor);

@@ -16,7 +16,8 @@ namespace TrustBot.Teams.Leads;
 /// roster. A team always keeps at least one lead; a lead who leaves the team loses the role
 /// (see <see cref="TeamDirectory.RemoveLeftMembersAsync"/>).
 /// </summary>
-public sealed class LeadsDialog(TeamDirectory directory, ITeamStore teams, ITeamRosterStore rosters, RosterFanOut fanOut, TimeProvider clock) : IDialog
+public sealed class LeadsDialog(
+    TeamDirectory directory, ITeamStore teams, ITeamRosterStore rosters, RosterFanOut fanOut, TeamChanges changes, TimeProvider clock) : IDialog
 {
     /// <inheritdoc />
     public IReadOnlyList<BotCommand> Commands => [BotCommands.Leads, BotCommands.AddLead, BotCommands.RemoveLead];
@@ -89,6 +90,7 @@ public sealed class LeadsDialog(TeamDirectory directory, ITeamStore teams, ITeam
         }
 
         await teams.SaveMembershipAsync(new Membership(person.MemberId, team.Id, TeamRole.Lead, person.Name), cancellationToken).ConfigureAwait(false);
+        await changes.RecordLeadChangeAsync(team.Id, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         // Through the delivery queue, so a person the bot cannot reach yet does not hold up the turn.
         var subject = JobIds.DuePrefix(clock.GetUtcNow());
         await fanOut.QueueAsync(team, [person.MemberId], DeliveryKind.NewLead, subject, cancellationToken).ConfigureAwait(false);
@@ -112,6 +114,7 @@ public sealed class LeadsDialog(TeamDirectory directory, ITeamStore teams, ITeam
         }
 
         await teams.SaveMembershipAsync(new Membership(person.MemberId, team.Id, TeamRole.Member, person.Name), cancellationToken).ConfigureAwait(false);
+        await changes.RecordLeadChangeAsync(team.Id, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         var others = string.Join(", ", allLeads.Where(lead => lead.MemberId != picked).Select(NameOf));
         return (picked == senderId
             ? NoticeCard.Build($"You handed over {team.Name ?? "the team"}", $"You no longer lead it; {others} do.")
