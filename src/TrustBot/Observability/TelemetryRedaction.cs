@@ -234,7 +234,7 @@ public static partial class TelemetryRedaction
     private static partial Regex UrlInText();
 
     // 29:…, 19:…@thread.tacv2, a:…, 8:orgid:…, 1:… message ids; the lookahead spares times such as 09:30.
-    [GeneratedRegex(@"(?<![A-Za-z0-9])(?:[0-9]{1,2}|a|f):(?=[^\s,;'""<>()]*[A-Za-z])[^\s,;'""<>()]+", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![A-Za-z0-9.:/])(?:[0-9]{1,2}|a|f):(?=[^\s,;'""<>()]*[A-Za-z])[^\s,;'""<>()]+", RegexOptions.CultureInvariant)]
     private static partial Regex TeamsIdInText();
 
     // Teams message ids are Unix times in milliseconds: 13 digits.

@@ -32,8 +32,8 @@ public sealed class TelemetryNamesNobodyTests(AzuriteFixture azurite) : IAsyncLi
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
     private readonly string _prefix = azurite.UniquePrefix();
     private FakeBotConnector _connector = null!;
-    private TrustBotHost _host = null!;
-    private HttpClient _client = null!;
+    private TrustBotHost? _host;
+    private HttpClient? _client;
 
     private FakeMember Lead => _people[0];
 
@@ -41,10 +41,61 @@ public sealed class TelemetryNamesNobodyTests(AzuriteFixture azurite) : IAsyncLi
     {
         _connector = await FakeBotConnector.StartAsync();
         _connector.SetRoster(_teamId, _people);
-        _host = TrustBotHost.OnAzurite(azurite.ConnectionString, _prefix, extra: new Dictionary<string, string?>
+    }
+
+    public async Task DisposeAsync()
+    {
+        _client?.Dispose();
+        if (_host is not null)
         {
-            [TelemetryRegistration.ConsoleExporterKey] = "true",
-        }, testServices: services =>
+            await _host.DisposeAsync();
+        }
+
+        await _connector.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task A_whole_pulse_leaves_no_member_identifier_comment_or_answer_key_in_anything_exported()
+    {
+        StartHost(TelemetryRegistration.ConsoleExporterKey, "true");
+        var comments = await RunWholePulseAsync();
+
+        ExportedTelemetry.Flush(_host!.Services);
+        var exported = _exported.Everything(_host.Services).ToList();
+
+        // What operators need stays: which table, which Bot Connector operation, how it went.
+        var urls = _exported.Spans.Select(s => s.GetTagItem("url.full") as string).OfType<string>().ToList();
+        urls.Should().Contain(url => url.EndsWith($"/{_prefix}PulseResponses", StringComparison.Ordinal), "a storage span names its table, without the keys");
+        urls.Should().Contain(url => url == $"{_connector.ServiceUrl}v3/conversations/{{id}}/activities/{{id}}", "a Bot Connector span shows the operation, without the ids");
+        _exported.Spans.Should().Contain(s => s.GetTagItem("http.response.status_code") != null && s.GetTagItem("http.request.method") != null);
+        _exported.Logs.Should().NotBeEmpty("logs are exported too");
+        NoSecretIn(exported, await SecretsAsync(comments));
+    }
+
+    [Fact]
+    public async Task What_the_Azure_Monitor_distro_sends_to_Application_Insights_names_nobody_either()
+    {
+        await using var ingestion = await FakeIngestion.StartAsync();
+        StartHost(TelemetryRegistration.ConnectionStringKey, ingestion.ConnectionString);
+        var comments = await RunWholePulseAsync();
+        var secrets = await SecretsAsync(comments);
+
+        // Stopping the host flushes every exporter: what was batched is sent now.
+        _client!.Dispose();
+        await _host!.DisposeAsync();
+        _host = null;
+
+        var sent = ingestion.Bodies.SelectMany(body => body.Split('\n', StringSplitOptions.RemoveEmptyEntries)).ToList();
+        sent.Should().Contain(item => item.Contains("\"RemoteDependencyData\"", StringComparison.Ordinal) && item.Contains($"/{_prefix}PulseResponses", StringComparison.Ordinal), "storage calls reach Application Insights, named by table");
+        sent.Should().Contain(item => item.Contains("\"RequestData\"", StringComparison.Ordinal), "requests reach Application Insights");
+        sent.Should().Contain(item => item.Contains("\"MessageData\"", StringComparison.Ordinal), "logs reach Application Insights");
+        NoSecretIn(sent, secrets);
+    }
+
+    // A host on this test's storage and connector, with telemetry on (the setting given) and the in-memory exporters.
+    private void StartHost(string telemetrySetting, string value)
+    {
+        _host = TrustBotHost.OnAzurite(azurite.ConnectionString, _prefix, extra: new Dictionary<string, string?> { [telemetrySetting] = value }, testServices: services =>
         {
             services.Replace(ServiceDescriptor.Singleton<TimeProvider>(_clock));
             // No background loops: the test delivers and runs due jobs itself, as the workers would.
@@ -55,18 +106,11 @@ public sealed class TelemetryNamesNobodyTests(AzuriteFixture azurite) : IAsyncLi
         _client = _host.CreateClient();
     }
 
-    public async Task DisposeAsync()
-    {
-        _client.Dispose();
-        await _host.DisposeAsync();
-        await _connector.DisposeAsync();
-    }
-
-    [Fact]
-    public async Task A_whole_pulse_leaves_no_member_identifier_comment_or_answer_key_in_anything_exported()
+    // A lead installs the bot and starts a pulse; five members answer with comments, one changes
+    // their answer; the sixth is reminded; the pulse closes and the lead reads the summary.
+    private async Task<string[]> RunWholePulseAsync()
     {
         string[] comments = [.. _people.Select(_ => $"comment-{Guid.NewGuid():N}")];
-
         await PostAsync(InTeam(BotInstalled("channel", _teamId), Lead));
         await SayInChannelAsync(Lead, "start pulse");
         // Comments are shown from 5 answers on.
@@ -82,17 +126,11 @@ public sealed class TelemetryNamesNobodyTests(AzuriteFixture azurite) : IAsyncLi
         _connector.Received.Should().Contain(a => a.ConversationId == _teamId && a.CardText().Contains("This pulse has closed"));
         var summary = await PostAsync(InPersonalChat(PersonalMessage("summary"), Lead));
         TextOf(CardOf(summary.FirstOrDefault())).Should().Contain(comments[0], "the lead's summary shows the comments, so the pulse really ran");
+        return comments;
+    }
 
-        ExportedTelemetry.Flush(_host.Services);
-        var exported = _exported.Everything(_host.Services).ToList();
-
-        // What operators need stays: which table, which Bot Connector operation, how it went.
-        var urls = _exported.Spans.Select(s => s.GetTagItem("url.full") as string).OfType<string>().ToList();
-        urls.Should().Contain(url => url.EndsWith($"/{_prefix}PulseResponses", StringComparison.Ordinal), "a storage span names its table, without the keys");
-        urls.Should().Contain(url => url == $"{_connector.ServiceUrl}v3/conversations/{{id}}/activities/{{id}}", "a Bot Connector span shows the operation, without the ids");
-        _exported.Spans.Should().Contain(s => s.GetTagItem("http.response.status_code") != null && s.GetTagItem("http.request.method") != null);
-        _exported.Logs.Should().NotBeEmpty("logs are exported too");
-        var secrets = await SecretsAsync(comments);
+    private static void NoSecretIn(IReadOnlyList<string> exported, IReadOnlyList<string> secrets)
+    {
         var leaks = exported.SelectMany(line => secrets.Where(secret => line.Contains(secret, StringComparison.OrdinalIgnoreCase)).Select(secret => $"{secret} in {line}")).ToList();
         leaks.Should().BeEmpty("nobody reading telemetry may link a person to an answer, yet {0} exported items do, e.g.\n{1}", leaks.Count, string.Join("\n", leaks.Take(15)));
     }
@@ -100,7 +138,7 @@ public sealed class TelemetryNamesNobodyTests(AzuriteFixture azurite) : IAsyncLi
     // Everything that names a person or an answer, as written and as it would appear in a URL.
     private async Task<IReadOnlyList<string>> SecretsAsync(IEnumerable<string> comments)
     {
-        var responses = _host.Services.GetRequiredService<StorageAccount>().Table("PulseResponses");
+        var responses = _host!.Services.GetRequiredService<StorageAccount>().Table("PulseResponses");
         var answerKeys = new List<string>();
         await foreach (var entity in responses.QueryAsync<TableEntity>(select: ["RowKey"]))
         {
@@ -125,7 +163,7 @@ public sealed class TelemetryNamesNobodyTests(AzuriteFixture azurite) : IAsyncLi
         var card = _connector.Received.Last(a => a.RecipientUserId == person.UserId).AdaptiveCards.Single();
         var data = PulseTestbed.Answer(card, point, comment);
         var invoke = InPersonalChat(CardAction("pulse.submit", JsonNode.Parse(data.ToString())!.AsObject()), person);
-        using var response = await _client.PostAsJsonAsync("/api/messages", invoke);
+        using var response = await _client!.PostAsJsonAsync("/api/messages", invoke);
         response.EnsureSuccessStatusCode();
         (await response.Content.ReadAsStringAsync()).Should().Contain("Thank", "the answer was recorded");
     }
@@ -138,15 +176,15 @@ public sealed class TelemetryNamesNobodyTests(AzuriteFixture azurite) : IAsyncLi
 
     private async Task<JsonArray> PostAsync(JsonObject activity)
     {
-        var replies = await _client.PostExpectingRepliesAsync(activity);
-        await _host.Services.GetRequiredService<DeliveryWorker>().DeliverPendingAsync(CancellationToken.None);
+        var replies = await _client!.PostExpectingRepliesAsync(activity);
+        await _host!.Services.GetRequiredService<DeliveryWorker>().DeliverPendingAsync(CancellationToken.None);
         return replies;
     }
 
     private async Task AdvanceAsync(TimeSpan by)
     {
         _clock.Advance(by);
-        await _host.Services.GetRequiredService<JobPlanner>().RunDueJobsAsync(CancellationToken.None);
+        await _host!.Services.GetRequiredService<JobPlanner>().RunDueJobsAsync(CancellationToken.None);
         await _host.Services.GetRequiredService<DeliveryWorker>().DeliverPendingAsync(CancellationToken.None);
     }
 
