@@ -14,7 +14,10 @@ namespace TrustBot.Observability;
 /// ASP.NET Core requests that carry them, and the outgoing calls to storage and the Bot Connector
 /// (HttpClient and the Azure SDK's own activity sources). Exported to Application Insights when
 /// <c>APPLICATIONINSIGHTS_CONNECTION_STRING</c> is set, to the console when <c>Telemetry:Console</c>
-/// is true; with neither, nothing listens and the instrumentation costs next to nothing.
+/// is true; with neither, nothing listens and the instrumentation costs next to nothing. On every
+/// path, <see cref="RedactingSpanProcessor"/>, <see cref="RedactingLogProcessor"/> and the metric view
+/// <see cref="TelemetryRedaction.MetricStream"/> run before any exporter, so nothing exported names
+/// a member, a conversation, a team or a table row (docs/telemetry.md).
 /// </summary>
 public static class TelemetryRegistration
 {
