@@ -2,6 +2,7 @@ using Azure.Monitor.OpenTelemetry.AspNetCore;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using OpenTelemetry.Instrumentation.AspNetCore;
+using OpenTelemetry.Logs;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
@@ -13,7 +14,10 @@ namespace TrustBot.Observability;
 /// ASP.NET Core requests that carry them, and the outgoing calls to storage and the Bot Connector
 /// (HttpClient and the Azure SDK's own activity sources). Exported to Application Insights when
 /// <c>APPLICATIONINSIGHTS_CONNECTION_STRING</c> is set, to the console when <c>Telemetry:Console</c>
-/// is true; with neither, nothing listens and the instrumentation costs next to nothing.
+/// is true; with neither, nothing listens and the instrumentation costs next to nothing. On every
+/// path, <see cref="RedactingSpanProcessor"/>, <see cref="RedactingLogProcessor"/> and the metric view
+/// <see cref="TelemetryRedaction.MetricStream"/> run before any exporter, so nothing exported names
+/// a member, a conversation, a team or a table row (docs/telemetry.md).
 /// </summary>
 public static class TelemetryRegistration
 {
@@ -52,11 +56,34 @@ public static class TelemetryRegistration
         builder.Services.Configure<AspNetCoreTraceInstrumentationOptions>(options =>
             options.Filter = http => !http.Request.Path.StartsWithSegments("/healthz", StringComparison.OrdinalIgnoreCase));
 
+        // Azure SDK clients log every request URI (table keys included) at Information; only their
+        // warnings and errors are exported.
+        builder.Logging.AddFilter<OpenTelemetryLoggerProvider>("Azure", LogLevel.Warning);
+        // The Bot Framework's adapter logs every send and conversation id at Information: noise,
+        // and ids. TrustBot's own failed-turn log on the same category is an error, and stays.
+        builder.Logging.AddFilter<OpenTelemetryLoggerProvider>(typeof(TrustBot.Bot.TrustBotAdapter).FullName, LogLevel.Warning);
+
         var version = typeof(TelemetryRegistration).Assembly.GetName().Version?.ToString();
+        // The redacting processors and the metric view come first, so that every exporter and
+        // processor added after them (the Azure Monitor distro's exporters and Live Metrics, the
+        // console) only ever sees what they left: see docs/telemetry.md.
         var telemetry = builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(ServiceName, serviceVersion: version))
-            .WithTracing(tracing => tracing.AddSource(TurnTelemetry.SourceName).AddSource("Azure.*"))
-            .WithMetrics(metrics => metrics.AddMeter(TurnTelemetry.SourceName));
+            .WithTracing(tracing => tracing
+                .AddProcessor(new RedactingSpanProcessor())
+                .AddSource(TurnTelemetry.SourceName)
+                .AddSource("Azure.*"))
+            .WithMetrics(metrics => metrics
+                .AddView(TelemetryRedaction.MetricStream)
+                .AddMeter(TurnTelemetry.SourceName))
+            .WithLogging(
+                logging => logging.AddProcessor(new RedactingLogProcessor()),
+                options =>
+                {
+                    // Scopes carry request paths and connection ids; nothing in them is needed.
+                    options.IncludeScopes = false;
+                    options.IncludeFormattedMessage = true;
+                });
 
         if (toAzureMonitor)
         {
@@ -75,7 +102,8 @@ public static class TelemetryRegistration
         {
             telemetry
                 .WithTracing(tracing => tracing.AddConsoleExporter())
-                .WithMetrics(metrics => metrics.AddConsoleExporter());
+                .WithMetrics(metrics => metrics.AddConsoleExporter())
+                .WithLogging(logging => logging.AddConsoleExporter());
         }
 
         return builder;
