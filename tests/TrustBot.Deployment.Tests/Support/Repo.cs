@@ -10,9 +10,6 @@ internal static class Repo
 
     public static string File(params string[] relative) => Path.Combine([Root, .. relative]);
 
-    /// <summary>Where a schema file may be supplied beside the repository (never committed to it).</summary>
-    public static string SharedSchemas => Path.GetFullPath(Path.Combine(Root, "..", "shared", "schemas"));
-
     /// <summary>The bicep executable from the Azure.Bicep.CommandLine.linux-x64 package, made executable if it is not.</summary>
     public static string Bicep()
     {
