@@ -45,6 +45,18 @@ public enum DeliveryKind
     /// step that comes again is a delivery of its own).
     /// </summary>
     RecoveryNudge,
+
+    /// <summary>A reminder about an action item, to its owner (subject: <c>ActionReminders.Subject(item, kind)</c>).</summary>
+    ActionReminder,
+
+    /// <summary>The week's overdue action items, to each lead (subject: the digest's local day, <c>yyyy-MM-dd</c>).</summary>
+    ActionDigest,
+
+    /// <summary>A closed run's results to write a "what we will do" line for and send, to each lead (subject: the run id).</summary>
+    ResultsForLeads,
+
+    /// <summary>A closed run's results, or that too few answered to show any, to a member (subject: the run id).</summary>
+    PulseResults,
 }
 
 /// <summary>Batch ids: one per kind, team and subject, short and deterministic.</summary>
