@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using TrustBot.Domain.Pulse;
 using TrustBot.Domain.Teams;
 using TrustBot.Questions;
+using TrustBot.PulseResults;
 using TrustBot.Teams;
 
 namespace TrustBot.Pulse;
@@ -15,6 +16,7 @@ public sealed class PulseService(
     ITeamStore teams,
     AnonymousKeys keys,
     TeamQuestionBank banks,
+    PulseResultsPlanner results,
     IOptions<PulseOptions> options,
     TimeProvider clock)
 {
@@ -208,6 +210,8 @@ public sealed class PulseService(
         var closed = run with { State = PulseRunState.Closed, ClosesAt = now < run.ClosesAt ? now : run.ClosesAt };
         var rollup = PulseRollups.Compute(closed, answers, bank, closed.ClosesAt);
         await pulses.CloseRunAsync(closed, rollup, cancellationToken).ConfigureAwait(false);
+        // Every way a run closes (its job, a lead, the next run opening) sends the results back to the members.
+        await results.PlanAsync(rollup, cancellationToken).ConfigureAwait(false);
         return rollup;
     }
 
