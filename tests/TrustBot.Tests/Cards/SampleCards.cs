@@ -26,7 +26,7 @@ namespace TrustBot.Tests.Cards;
 public static class SampleCards
 {
     public static IEnumerable<(string Name, AdaptiveCard Card)> All() =>
-        Stages1To4().Concat(IncidentSampleCards.All()).Concat(RecoverySampleCards.All()).Concat(IncidentWebhookSampleCards.All()).Concat(IncidentLinkSampleCards.All());
+        Stages1To4().Concat(IncidentSampleCards.All()).Concat(RecoverySampleCards.All()).Concat(IncidentWebhookSampleCards.All()).Concat(IncidentLinkSampleCards.All()).Concat(ClosingTheLoopSampleCards.All());
 
     private static IEnumerable<(string Name, AdaptiveCard Card)> Stages1To4()
     {
