@@ -12,6 +12,7 @@ using TrustBot.Health;
 using TrustBot.Observations;
 using TrustBot.Onboarding;
 using TrustBot.Pulse;
+using TrustBot.PulseResults;
 using TrustBot.Questions;
 using TrustBot.Recovery;
 using TrustBot.Scheduling;
@@ -66,6 +67,7 @@ builder.Services.AddSchedulerAndDelivery(builder.Configuration);
 builder.Services.AddRecoveryStage();
 builder.Services.AddSingleton<SummaryService>();
 builder.Services.AddSingleton<IDialog, SummaryDialog>();
+builder.Services.AddPulseResults(builder.Configuration);
 
 builder.Services.AddTrustBotStorage(builder.Configuration);
 builder.Services.AddTrustBotTeamAndPulseStores();

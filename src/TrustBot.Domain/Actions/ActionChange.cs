@@ -48,6 +48,9 @@ public sealed record ReopenAction : ActionChange
 /// <param name="Today">The actor's calendar day now.</param>
 public sealed record RescheduleAction(DateOnly DueOn, DateOnly Today) : ActionChange
 {
+    /// <summary>The actor's time zone, which the new date was picked in; null keeps the item's.</summary>
+    public string? TimeZoneId { get; init; }
+
     /// <inheritdoc />
     protected override ActionOutcome Change(ActionItem item)
     {
@@ -57,7 +60,7 @@ public sealed record RescheduleAction(DateOnly DueOn, DateOnly Today) : ActionCh
         }
 
         var problems = ActionRules.DueDateProblems(DueOn, Today).ToList();
-        return problems.Count > 0 ? ActionOutcome.Refused(string.Join(' ', problems)) : ActionOutcome.Changed(item with { DueOn = DueOn });
+        return problems.Count > 0 ? ActionOutcome.Refused(string.Join(' ', problems)) : ActionOutcome.Changed(item with { DueOn = DueOn, TimeZoneId = TimeZoneId ?? item.TimeZoneId });
     }
 }
 
@@ -66,10 +69,13 @@ public sealed record RescheduleAction(DateOnly DueOn, DateOnly Today) : ActionCh
 /// <param name="OwnerName">The new owner's display name.</param>
 public sealed record ReassignAction(string OwnerId, string? OwnerName) : ActionChange
 {
+    /// <summary>The actor's time zone, the best guess of the new owner's calendar; null keeps the item's.</summary>
+    public string? TimeZoneId { get; init; }
+
     /// <inheritdoc />
     protected override ActionOutcome Change(ActionItem item) => item.IsCompleted
         ? ActionOutcome.Refused($"\"{item.Title}\" is completed; reopen it before handing it to someone else.")
-        : ActionOutcome.Changed(item with { OwnerId = OwnerId, OwnerName = OwnerName });
+        : ActionOutcome.Changed(item with { OwnerId = OwnerId, OwnerName = OwnerName, TimeZoneId = TimeZoneId ?? item.TimeZoneId });
 }
 
 /// <summary>Who asks for a change.</summary>

@@ -14,6 +14,7 @@ public sealed record ActionDraft(string Title, string OwnerId, DateOnly DueOn, s
     /// <param name="createdBy">The sender's member id.</param>
     /// <param name="createdAt">The current time.</param>
     /// <param name="entropy">A fresh GUID for the id.</param>
-    public ActionItem ToItem(string teamId, string? ownerName, string createdBy, DateTimeOffset createdAt, Guid entropy) =>
-        new(teamId, ActionItemIds.New(createdAt, entropy), Title, OwnerId, ownerName, DueOn, FactorId, createdBy, createdAt, CompletedAt: null, IncidentId);
+    /// <param name="timeZoneId">The sender's time zone, which the due date was picked in (see <see cref="ActionItem.TimeZoneId"/>).</param>
+    public ActionItem ToItem(string teamId, string? ownerName, string createdBy, DateTimeOffset createdAt, Guid entropy, string? timeZoneId = null) =>
+        new(teamId, ActionItemIds.New(createdAt, entropy), Title, OwnerId, ownerName, DueOn, FactorId, createdBy, createdAt, CompletedAt: null, IncidentId, timeZoneId);
 }

@@ -16,6 +16,11 @@ namespace TrustBot.Domain.Actions;
 /// <param name="CreatedAt">When it was added.</param>
 /// <param name="CompletedAt">When it was completed; null while it is open.</param>
 /// <param name="IncidentId">The incident whose retrospective it came from (an <see cref="Recovery.IncidentIds"/> id of the same team); null for an item added on its own.</param>
+/// <param name="TimeZoneId">
+/// The time zone its due date was picked in (an IANA id, or a fixed offset such as <c>+02:00</c>):
+/// the sender's when it was added, rescheduled or reassigned, so the owner's reminders come on
+/// the mornings of that calendar (see <see cref="ActionReminders"/>); null for UTC.
+/// </param>
 public sealed record ActionItem(
     string TeamId,
     string Id,
@@ -27,7 +32,8 @@ public sealed record ActionItem(
     string CreatedBy,
     DateTimeOffset CreatedAt,
     DateTimeOffset? CompletedAt,
-    string? IncidentId = null)
+    string? IncidentId = null,
+    string? TimeZoneId = null)
 {
     /// <summary>Whether it is done.</summary>
     public bool IsCompleted => CompletedAt is not null;

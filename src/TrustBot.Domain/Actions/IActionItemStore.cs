@@ -9,6 +9,9 @@ public interface IActionItemStore
     /// <summary>Every item of the team, completed ones included, in the order they were added (one partition scan).</summary>
     Task<IReadOnlyList<ActionItem>> GetAllAsync(string teamId, CancellationToken cancellationToken);
 
+    /// <summary>One item of the team (a point read), or null when the team has no such item.</summary>
+    Task<ActionItem?> GetAsync(string teamId, string itemId, CancellationToken cancellationToken);
+
     /// <summary>
     /// Reads the item, applies the change and writes the result only if the item is unchanged
     /// since it was read. Nothing is written when the item is missing, the change is refused, or

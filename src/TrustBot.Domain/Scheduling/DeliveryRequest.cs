@@ -54,6 +54,18 @@ public enum DeliveryKind
 
     /// <summary>A suggestion to run a check-in pulse because the team changed, to each lead (subject: the suggestion's job subject).</summary>
     TeamCheckIn,
+
+    /// <summary>A reminder about an action item, to its owner (subject: <c>ActionReminders.Subject(item, kind)</c>).</summary>
+    ActionReminder,
+
+    /// <summary>The week's overdue action items, to each lead (subject: the digest's local day, <c>yyyy-MM-dd</c>).</summary>
+    ActionDigest,
+
+    /// <summary>A closed run's results to write a "what we will do" line for and send, to each lead (subject: the run id).</summary>
+    ResultsForLeads,
+
+    /// <summary>A closed run's results, or that too few answered to show any, to a member (subject: the run id).</summary>
+    PulseResults,
 }
 
 /// <summary>Batch ids: one per kind, team and subject, short and deterministic.</summary>

@@ -56,4 +56,13 @@ public enum JobKind
 
     /// <summary>Offer the team's leads a check-in pulse because the team changed (subject: when the change was judged a risk, in UTC ticks).</summary>
     SuggestCheckIn,
+
+    /// <summary>Remind an action item's owner (subject: <c>ActionReminders.Subject(item, kind)</c>); nothing when the item changed since.</summary>
+    ActionReminder,
+
+    /// <summary>Tell the team's leads which action items are overdue and plan next week's (subject: <c>ActionReminders.DigestSubject</c>).</summary>
+    ActionDigest,
+
+    /// <summary>Send a closed run's results to its members, with the lead's line if one was written by then (subject: the run id).</summary>
+    PulseResults,
 }

@@ -25,6 +25,7 @@ internal sealed class ActionItemMapper : IEntityMapper<ActionItem>
         [nameof(ActionItem.CompletedAt)] = record.CompletedAt,
         [TableRegistration.MemberKeyProperty] = record.OwnerId,
         [nameof(ActionItem.IncidentId)] = record.IncidentId,
+        [nameof(ActionItem.TimeZoneId)] = record.TimeZoneId,
     };
 
     public ActionItem FromEntity(TableEntity entity) => new(
@@ -38,7 +39,8 @@ internal sealed class ActionItemMapper : IEntityMapper<ActionItem>
         entity.RequiredString(nameof(ActionItem.CreatedBy)),
         entity.RequiredDateTimeOffset(nameof(ActionItem.CreatedAt)),
         entity.GetDateTimeOffset(nameof(ActionItem.CompletedAt)),
-        entity.GetString(nameof(ActionItem.IncidentId)));
+        entity.GetString(nameof(ActionItem.IncidentId)),
+        entity.GetString(nameof(ActionItem.TimeZoneId)));
 
     private static DateOnly ReadDate(TableEntity entity) =>
         DateOnly.TryParseExact(entity.RequiredString(nameof(ActionItem.DueOn)), DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)

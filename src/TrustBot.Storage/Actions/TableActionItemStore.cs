@@ -44,6 +44,10 @@ public sealed class TableActionItemStore : IActionItemStore
             .ConfigureAwait(false);
 
     /// <inheritdoc />
+    public async Task<ActionItem?> GetAsync(string teamId, string itemId, CancellationToken cancellationToken) =>
+        (await _items.GetAsync(TableKey.Encode(teamId), TableKey.Encode(itemId), cancellationToken).ConfigureAwait(false))?.Value;
+
+    /// <inheritdoc />
     /// <remarks>
     /// A lost race is not retried: the other writer's change may make this one pointless (a second
     /// "complete") or wrong (a reassignment over a reassignment), so the member sees the item as it

@@ -1,6 +1,7 @@
 using Newtonsoft.Json.Linq;
 using TrustBot.Cards;
 using TrustBot.Domain.Actions;
+using TrustBot.Domain.Pulse;
 using TrustBot.Domain.Recovery;
 
 namespace TrustBot.Actions;
@@ -33,8 +34,32 @@ public static class ActionCardData
     /// <summary>The data of an "add an action for this incident" button (<see cref="AddActionCard.NewForIncidentVerb"/>).</summary>
     public static object ForIncident(string teamId, string incidentId) => new { teamId, incidentId };
 
-    /// <summary>The data of an item's buttons.</summary>
+    /// <summary>Name of the data that says which card an item's button is on, when it is not the list.</summary>
+    public const string ViewData = "view";
+
+    /// <summary>The <see cref="ViewData"/> of the buttons on a reminder: the reminder is updated in place instead of becoming the list.</summary>
+    public const string ReminderView = "reminder";
+
+    /// <summary>Name of the factor id in the data of "make it an action" buttons (<see cref="AddActionCard.NewForFactorVerb"/>).</summary>
+    public const string FactorIdData = "factorId";
+
+    /// <summary>The data of a "make it an action" button: the add card opens filled in for the factor.</summary>
+    public static object ForFactor(string teamId, string factorId) => new Dictionary<string, string> { ["teamId"] = teamId, [FactorIdData] = factorId };
+
+    /// <summary>The team and the factor a "make it an action" button sends, or null when the data is malformed or names no factor.</summary>
+    public static FactorClickData? ReadFactor(object? data) =>
+        data is JObject json
+        && CardSubmit.TeamIdOf(json) is { } teamId
+        && CardSubmit.TryReadText(json, FactorIdData, out var factorId)
+        && TrustFactors.Find(factorId ?? string.Empty) is { } factor
+            ? new FactorClickData(teamId, factor.Id)
+            : null;
+
+    /// <summary>The data of an item's buttons on the list card.</summary>
     public static object ForItem(string teamId, string itemId) => new { teamId, itemId };
+
+    /// <summary>The data of an item's buttons on a reminder card.</summary>
+    public static object ForReminder(string teamId, string itemId) => new Dictionary<string, string> { ["teamId"] = teamId, ["itemId"] = itemId, [ViewData] = ReminderView };
 
     /// <summary>
     /// The id of an item's own input on the list card: each item has its own reassign and reschedule
@@ -75,7 +100,9 @@ public static class ActionCardData
         && ActionItemIds.IsWellFormed(itemId)
         && CardSubmit.TryReadText(json, ItemInput(OwnerInput, itemId), out var owner)
         && CardSubmit.TryReadText(json, ItemInput(DueInput, itemId), out var dueOn)
-            ? new ItemClickData(teamId, itemId, owner, dueOn)
+        && CardSubmit.TryReadText(json, ViewData, out var view)
+        && view is null or ReminderView
+            ? new ItemClickData(teamId, itemId, owner, dueOn) { FromReminder = view == ReminderView }
             : null;
 }
 
@@ -90,9 +117,18 @@ public sealed record AddActionData(string TeamId, ActionForm Form, string? Incid
 /// <param name="IncidentId">A well-formed incident id.</param>
 public sealed record IncidentClickData(string TeamId, string IncidentId);
 
+/// <summary>A click on "make it an action" next to a factor of the summary.</summary>
+/// <param name="TeamId">The team the card says it belongs to.</param>
+/// <param name="FactorId">A factor TrustBot measures.</param>
+public sealed record FactorClickData(string TeamId, string FactorId);
+
 /// <summary>A click on an item of the list card.</summary>
 /// <param name="TeamId">The team the card says it belongs to.</param>
 /// <param name="ItemId">A well-formed item id.</param>
 /// <param name="Owner">The owner picked in the item's reassign form, if any.</param>
 /// <param name="DueOn">The date picked in the item's reschedule form, if any.</param>
-public sealed record ItemClickData(string TeamId, string ItemId, string? Owner, string? DueOn);
+public sealed record ItemClickData(string TeamId, string ItemId, string? Owner, string? DueOn)
+{
+    /// <summary>Whether the click came from a reminder card (which is updated in place), not the list.</summary>
+    public bool FromReminder { get; init; }
+}

@@ -4,6 +4,7 @@ using TrustBot.Bot;
 using TrustBot.Cards;
 using TrustBot.Delivery;
 using TrustBot.Domain.Actions;
+using TrustBot.Domain.Pulse;
 using TrustBot.Domain.Recovery;
 using TrustBot.Domain.Teams;
 using TrustBot.Teams;
@@ -22,6 +23,7 @@ public sealed partial class ActionsDialog(
     ITeamsMessenger messenger,
     IActionItemStore actions,
     IIncidentStore incidents,
+    ActionReminderPlanner reminders,
     TimeProvider clock,
     ILogger<ActionsDialog> logger) : IDialog
 {
@@ -30,7 +32,7 @@ public sealed partial class ActionsDialog(
 
     /// <inheritdoc />
     public IReadOnlyList<string> Verbs =>
-        [AddActionCard.AddVerb, AddActionCard.NewForIncidentVerb, ActionListCard.CompleteVerb, ActionListCard.ReopenVerb, ActionListCard.ReassignVerb, ActionListCard.RescheduleVerb];
+        [AddActionCard.AddVerb, AddActionCard.NewForIncidentVerb, AddActionCard.NewForFactorVerb, ActionListCard.CompleteVerb, ActionListCard.ReopenVerb, ActionListCard.ReassignVerb, ActionListCard.RescheduleVerb];
 
     /// <inheritdoc />
     public async Task OnCommandAsync(ITurnContext<IMessageActivity> turn, BotCommand command, string argument, CancellationToken cancellationToken)
@@ -61,6 +63,7 @@ public sealed partial class ActionsDialog(
         {
             AddActionCard.AddVerb => ActionCardData.ReadAdd(data)?.TeamId,
             AddActionCard.NewForIncidentVerb => ActionCardData.ReadIncident(data)?.TeamId,
+            AddActionCard.NewForFactorVerb => ActionCardData.ReadFactor(data)?.TeamId,
             _ => ActionCardData.ReadItem(data)?.TeamId,
         };
         if (teamId is null)
@@ -79,6 +82,7 @@ public sealed partial class ActionsDialog(
         {
             AddActionCard.AddVerb => await AddAsync(member, ActionCardData.ReadAdd(data)!, cancellationToken).ConfigureAwait(false),
             AddActionCard.NewForIncidentVerb => await OpenForIncidentAsync(member, ActionCardData.ReadIncident(data)!.IncidentId, cancellationToken).ConfigureAwait(false),
+            AddActionCard.NewForFactorVerb => OpenForFactor(member, ActionCardData.ReadFactor(data)!.FactorId),
             _ => await ChangeAsync(member, verb!, ActionCardData.ReadItem(data)!, cancellationToken).ConfigureAwait(false),
         };
     }
@@ -96,7 +100,15 @@ public sealed partial class ActionsDialog(
         var roster = await messenger.GetRosterAsync(team, cancellationToken).ConfigureAwait(false);
         var isLead = await directory.LeadsAsync(memberId, teamId, cancellationToken).ConfigureAwait(false);
         var reader = new ActionListReader(memberId, LocalCalendar.TodayOf(clock, activity), clock.GetUtcNow(), roster);
-        return isLead || roster.Any(m => m.MemberId == memberId) ? new TeamMember(team, reader, isLead) : null;
+        return isLead || roster.Any(m => m.MemberId == memberId) ? new TeamMember(team, reader, isLead, LocalCalendar.ZoneIdOf(activity)) : null;
+    }
+
+    // The summary's one tap: the factor picked, its suggested step as the title, owned by the sender; all of it editable.
+    private static AdaptiveCardInvokeResponse OpenForFactor(TeamMember member, string factorId)
+    {
+        var suggestion = Domain.Summary.SuggestedActions.For(TrustFactors.Find(factorId)!);
+        var form = ActionForm.Blank(member.Reader.MemberId, suggestion) with { Factor = factorId };
+        return AddActionCard.Build(member.Team, member.Reader.Roster, member.Reader.Today, form).ToInvokeResponse();
     }
 
     // The add card opened for an incident: owned by the sender, on the first factor the incident hit.
@@ -126,8 +138,9 @@ public sealed partial class ActionsDialog(
         }
 
         var owner = member.Reader.Roster.First(m => m.MemberId == draft.OwnerId);
-        var item = (draft with { IncidentId = incident?.Id }).ToItem(member.Team.Id, owner.Name, member.Reader.MemberId, member.Reader.Now, Guid.NewGuid());
+        var item = (draft with { IncidentId = incident?.Id }).ToItem(member.Team.Id, owner.Name, member.Reader.MemberId, member.Reader.Now, Guid.NewGuid(), member.ZoneId);
         await actions.AddAsync(item, cancellationToken).ConfigureAwait(false);
+        await reminders.PlanAsync(item, cancellationToken).ConfigureAwait(false);
         Log.Added(logger, item.Id, item.TeamId);
         var added = NoticeCard.Build("Action added", $"\"{item.Title}\": {ActionView.Facts(item, incident?.Title)}. Type actions to see the team's list.");
 
@@ -163,7 +176,7 @@ public sealed partial class ActionsDialog(
         var (change, unreadable) = ChangeOf(member, verb, click);
         if (change is null)
         {
-            return (await ListAsync(member.Team, member.Reader, new ActionListNotice(unreadable!, IsProblem: true), cancellationToken).ConfigureAwait(false)).ToInvokeResponse();
+            return await AnswerAsync(member, click, null, new ActionListNotice(unreadable!, IsProblem: true), cancellationToken).ConfigureAwait(false);
         }
 
         var update = await actions.UpdateAsync(member.Team.Id, click.ItemId, change, new ActionActor(member.Reader.MemberId, member.IsLead), cancellationToken).ConfigureAwait(false);
@@ -173,12 +186,32 @@ public sealed partial class ActionsDialog(
         }
 
         Log.Changed(logger, verb, click.ItemId, member.Team.Id, update.Outcome);
+        if (update.Outcome == ActionUpdateOutcome.Updated)
+        {
+            // A new date or owner gets reminders of its own; those planned before find the item changed and do nothing.
+            await reminders.PlanAsync(update.Item!, cancellationToken).ConfigureAwait(false);
+        }
+
         var notice = update.Outcome switch
         {
             ActionUpdateOutcome.Updated => new ActionListNotice(Done(verb, update.Item!), IsProblem: false),
             ActionUpdateOutcome.Refused => new ActionListNotice(update.Problem!, IsProblem: true),
             _ => new ActionListNotice($"Someone changed \"{update.Item!.Title}\" at the same moment, so your change was not saved. Here is how it stands now; try again if it's still needed.", IsProblem: true),
         };
+        return await AnswerAsync(member, click, update.Item, notice, cancellationToken).ConfigureAwait(false);
+    }
+
+    // A click on a reminder updates the reminder; one on the list, the list.
+    private async Task<AdaptiveCardInvokeResponse> AnswerAsync(TeamMember member, ItemClickData click, ActionItem? item, ActionListNotice notice, CancellationToken cancellationToken)
+    {
+        if (click.FromReminder)
+        {
+            item ??= await actions.GetAsync(member.Team.Id, click.ItemId, cancellationToken).ConfigureAwait(false);
+            return item is null
+                ? Problem("Nothing changed", "That action item isn't one of this team's. Type actions to get a fresh list.")
+                : ActionReminderCard.Updated(member.Team, item, notice, member.Reader.Today).ToInvokeResponse();
+        }
+
         return (await ListAsync(member.Team, member.Reader, notice, cancellationToken).ConfigureAwait(false)).ToInvokeResponse();
     }
 
@@ -193,12 +226,12 @@ public sealed partial class ActionsDialog(
             case ActionListCard.RescheduleVerb:
                 return ActionForm.UnreadableDay(click.DueOn) is { } unreadable
                     ? (null, unreadable)
-                    : (new RescheduleAction(ActionForm.ParseDay(click.DueOn)!.Value, member.Reader.Today), null);
+                    : (new RescheduleAction(ActionForm.ParseDay(click.DueOn)!.Value, member.Reader.Today) { TimeZoneId = member.ZoneId }, null);
             default:
                 var owner = member.Reader.Roster.FirstOrDefault(m => m.MemberId == click.Owner);
                 return owner is null
                     ? (null, string.Join(' ', ActionRules.OwnerProblems(click.Owner ?? string.Empty, [.. member.Reader.Roster.Select(m => m.MemberId)])))
-                    : (new ReassignAction(owner.MemberId, owner.Name), null);
+                    : (new ReassignAction(owner.MemberId, owner.Name) { TimeZoneId = member.ZoneId }, null);
         }
     }
 
@@ -221,7 +254,7 @@ public sealed partial class ActionsDialog(
     private static AdaptiveCardInvokeResponse Problem(string title, string message) =>
         NoticeCard.Build(title, message, isProblem: true).ToInvokeResponse();
 
-    private sealed record TeamMember(Team Team, ActionListReader Reader, bool IsLead);
+    private sealed record TeamMember(Team Team, ActionListReader Reader, bool IsLead, string? ZoneId);
 
     private static partial class Log
     {

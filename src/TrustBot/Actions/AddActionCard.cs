@@ -18,6 +18,12 @@ public static class AddActionCard
     /// </summary>
     public const string NewForIncidentVerb = "action.new-for-incident";
 
+    /// <summary>
+    /// The verb of the summary's "make it an action" buttons (with <see cref="ActionCardData.ForFactor"/>):
+    /// opens this card with the factor picked and its suggested step as the title, both editable.
+    /// </summary>
+    public const string NewForFactorVerb = "action.new-for-factor";
+
     /// <summary>Builds the card.</summary>
     /// <param name="team">The team the item is for.</param>
     /// <param name="roster">The team's members, to pick the owner from.</param>

@@ -4,6 +4,7 @@ using TrustBot.Domain.Definition;
 using TrustBot.Domain.Pulse;
 using TrustBot.Domain.Teams;
 using TrustBot.Questions;
+using TrustBot.PulseResults;
 using TrustBot.Teams;
 
 namespace TrustBot.Pulse;
@@ -19,6 +20,7 @@ public sealed class PulseService(
     AnswerSeal seal,
     TeamQuestionBank banks,
     ITrustCharterStore charters,
+    PulseResultsPlanner results,
     IOptions<PulseOptions> options,
     TimeProvider clock)
 {
@@ -208,13 +210,17 @@ public sealed class PulseService(
         return await CloseAsync(run, await banks.ForTeamAsync(run.TeamId, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
     }
 
-    private Task<PulseRollup> CloseAsync(PulseRun run, QuestionBank bank, CancellationToken cancellationToken)
+    private async Task<PulseRollup> CloseAsync(PulseRun run, QuestionBank bank, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var closed = run.State == PulseRunState.Open
             ? run with { State = PulseRunState.Closed, ClosesAt = now < run.ClosesAt ? now : run.ClosesAt }
             : run;
-        return pulses.CloseRunAsync(closed, (stored, sealedAnswers) => RollUp(stored, sealedAnswers, bank), cancellationToken);
+        var rollup = await pulses.CloseRunAsync(closed, (stored, sealedAnswers) => RollUp(stored, sealedAnswers, bank), cancellationToken).ConfigureAwait(false);
+        // Every way a run closes (its job, a lead, the next run opening, a close finished after a
+        // crash) plans the results for the members; planning again is harmless.
+        await results.PlanAsync(rollup, cancellationToken).ConfigureAwait(false);
+        return rollup;
     }
 
     // The one place answers are opened all together: into numbers and loose comments, and no further.

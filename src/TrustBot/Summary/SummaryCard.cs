@@ -1,4 +1,5 @@
 using System.Globalization;
+using TrustBot.Actions;
 using TrustBot.Cards;
 using TrustBot.Domain.Pulse;
 using TrustBot.Domain.Recovery;
@@ -69,11 +70,17 @@ public static class SummaryCard
         body.Add(new FactSet([.. summary.Factors.Select(FactorLine)]));
         body.AddRange(StructureSection(summary, hasCharter: report.CharterFirstStatement is not null));
         AddInsights(body, "Biggest hindrances", summary.Hindrances);
+        if (summary.Hindrances.Count > 0)
+        {
+            body.Add(new ActionSet([.. summary.Hindrances.Select(insight => MakeItAnAction($"Act on {insight.Factor.Name}", teamId, insight.Factor))]));
+        }
+
         AddInsights(body, "Strongest contributors", summary.Contributors);
         if (summary.Weakest is { } weakest)
         {
             body.Add(new TextBlock("What to do next") { Weight = TextWeight.Bolder, Separator = true });
             body.Add(new TextBlock($"{weakest.Name}: {SuggestedActions.For(weakest)}"));
+            body.Add(new ActionSet([MakeItAnAction("Make it an action", teamId, weakest)]));
         }
 
         if (summary.ActionEffects.Count > 0)
@@ -100,6 +107,10 @@ public static class SummaryCard
             Actions = forLead ? [new ExecuteAction("Post to the team's channel", PostVerb) { Data = new { teamId } }] : null,
         };
     }
+
+    // One tap to the add-action card, filled in with the factor and its suggested step (both editable there).
+    private static ExecuteAction MakeItAnAction(string title, string teamId, TrustFactor factor) =>
+        new(title, AddActionCard.NewForFactorVerb) { Data = ActionCardData.ForFactor(teamId, factor.Id) };
 
     /// <summary>What the card says before any view can be shown.</summary>
     public static string NothingToShowYet(PendingAnswers? pending) => pending is null

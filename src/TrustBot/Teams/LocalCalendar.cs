@@ -1,4 +1,7 @@
 using Microsoft.Bot.Schema;
+using TrustBot.Domain.Actions;
+using TrustBot.Domain.Scheduling;
+using TrustBot.Scheduling;
 
 namespace TrustBot.Teams;
 
@@ -16,5 +19,17 @@ public static class LocalCalendar
         var now = clock.GetUtcNow();
         var local = activity.LocalTimestamp is { } stamp ? now.ToOffset(stamp.Offset) : now;
         return DateOnly.FromDateTime(local.DateTime);
+    }
+
+    /// <summary>
+    /// The sender's time zone as <see cref="ActionReminders.ZoneOf"/> reads it: the IANA zone their
+    /// client reports, else the offset of their local time (what <see cref="TodayOf"/> judges by);
+    /// null when Teams sent neither.
+    /// </summary>
+    public static string? ZoneIdOf(IActivity activity)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        return ScheduleRules.FindTimeZone(ScheduleDialog.SenderTimeZoneOf(activity))?.Id
+            ?? (activity.LocalTimestamp is { } stamp ? ActionReminders.OffsetId(stamp.Offset) : null);
     }
 }

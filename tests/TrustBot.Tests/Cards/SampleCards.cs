@@ -27,7 +27,7 @@ public static class SampleCards
 {
     public static IEnumerable<(string Name, AdaptiveCard Card)> All() =>
         Stages1To4().Concat(IncidentSampleCards.All()).Concat(RecoverySampleCards.All()).Concat(IncidentWebhookSampleCards.All()).Concat(IncidentLinkSampleCards.All())
-            .Concat(LeadsSampleCards.All()).Concat(CharterAndTeamChangeSampleCards.All());
+            .Concat(LeadsSampleCards.All()).Concat(CharterAndTeamChangeSampleCards.All()).Concat(ClosingTheLoopSampleCards.All());
 
     private static IEnumerable<(string Name, AdaptiveCard Card)> Stages1To4()
     {

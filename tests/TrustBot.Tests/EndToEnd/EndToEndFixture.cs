@@ -118,6 +118,7 @@ public sealed class EndToEndFixture : IAsyncLifetime
     {
         var context = await _browser!.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 1000 } });
         context.SetDefaultTimeout(20_000);
+        context.SetDefaultNavigationTimeout(120_000);
         // The page asks a public CDN for fonts; nothing but loopback is reachable here.
         await context.RouteAsync(new System.Text.RegularExpressions.Regex(@"^https?://(?!127\.0\.0\.1|localhost)"), route => route.AbortAsync());
         var page = await context.NewPageAsync();

@@ -42,6 +42,14 @@ public sealed class PlaygroundPage(IPage page, string screenshots) : IAsyncDispo
         return card;
     }
 
+    /// <summary>Waits for a rendered Adaptive Card that shows the text but not <paramref name="butNot"/>, and returns the latest such card.</summary>
+    public async Task<ILocator> CardShowingAsync(string text, string butNot)
+    {
+        var card = page.Locator(".ac-adaptiveCard").Filter(new() { HasText = text }).Filter(new() { HasNotText = butNot }).Last;
+        await card.WaitForAsync();
+        return card;
+    }
+
     /// <summary>Clicks a button on the latest card that shows the text.</summary>
     public async Task ClickAsync(string cardText, string button)
     {
