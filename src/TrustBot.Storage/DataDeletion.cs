@@ -13,7 +13,6 @@ namespace TrustBot.Storage;
 /// </remarks>
 public sealed class DataDeletion
 {
-    private static readonly string[] KeysOnly = ["PartitionKey", "RowKey"];
     private readonly StorageTables _tables;
 
     /// <summary>Deletes from the registered tables.</summary>
@@ -45,22 +44,7 @@ public sealed class DataDeletion
         var deleted = 0;
         foreach (var registration in registrations)
         {
-            var table = _tables.Get(registration.Name);
-            var keys = await table.QueryAsync(filter, KeysOnly, cancellationToken: cancellationToken).ToListAsync(cancellationToken).ConfigureAwait(false);
-            foreach (var partition in keys.GroupBy(entity => entity.PartitionKey, StringComparer.Ordinal))
-            {
-                var actions = partition.Select(entity => new TableTransactionAction(TableTransactionActionType.Delete, entity, ETag.All)).ToList();
-                var result = await table.SubmitBatchAsync(actions, cancellationToken).ConfigureAwait(false);
-                if (!result.Succeeded)
-                {
-                    throw new InvalidOperationException(
-                        $"Deleting from table {table.Name} stopped after {deleted + (result.CommittedChunks * StorageTable.MaxBatchSize)} entities " +
-                        $"({(object?)result.Conflict ?? result.Error?.Message}). Deletion is idempotent: run it again.",
-                        result.Error);
-                }
-
-                deleted += actions.Count;
-            }
+            deleted += await _tables.Get(registration.Name).DeleteMatchingAsync(filter, cancellationToken).ConfigureAwait(false);
         }
 
         return deleted;

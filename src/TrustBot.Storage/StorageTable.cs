@@ -17,6 +17,8 @@ public sealed class StorageTable
     // The most the service returns in one page; asking for it keeps round trips few.
     private const int PageSize = 1000;
 
+    private static readonly string[] KeysOnly = ["PartitionKey", "RowKey"];
+
     private readonly TableClient _client;
     private readonly StorageResilience _resilience;
 
@@ -120,6 +122,33 @@ public sealed class StorageTable
             continuation = next;
         }
         while (!string.IsNullOrEmpty(continuation));
+    }
+
+    /// <summary>
+    /// Deletes every entity matching an OData filter, one batch per partition (keys only are read);
+    /// returns how many went. Idempotent: when it stops part-way it throws, and running it again
+    /// finishes the job.
+    /// </summary>
+    public async Task<int> DeleteMatchingAsync(string filter, CancellationToken cancellationToken = default)
+    {
+        var keys = await QueryAsync(filter, KeysOnly, cancellationToken: cancellationToken).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var deleted = 0;
+        foreach (var partition in keys.GroupBy(entity => entity.PartitionKey, StringComparer.Ordinal))
+        {
+            var actions = partition.Select(entity => new TableTransactionAction(TableTransactionActionType.Delete, entity, ETag.All)).ToList();
+            var result = await SubmitBatchAsync(actions, cancellationToken).ConfigureAwait(false);
+            if (!result.Succeeded)
+            {
+                throw new InvalidOperationException(
+                    $"Deleting from table {Name} stopped after {deleted + (result.CommittedChunks * MaxBatchSize)} entities " +
+                    $"({(object?)result.Conflict ?? result.Error?.Message}). Deletion is idempotent: run it again.",
+                    result.Error);
+            }
+
+            deleted += actions.Count;
+        }
+
+        return deleted;
     }
 
     /// <summary>

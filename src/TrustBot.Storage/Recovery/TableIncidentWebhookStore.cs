@@ -33,7 +33,6 @@ public sealed class TableIncidentWebhookStore : IIncidentWebhookStore
 
     // Read in place of a team's row when a webhook id is unknown: no encoded team id has a bare separator.
     private const string NoTeamPartition = LookupPartitionPrefix + "|";
-    private static readonly string[] KeysOnly = ["PartitionKey", "RowKey"];
 
     private readonly StorageTable _table;
     private readonly RecordTable<IncidentWebhook> _webhooks;
@@ -119,24 +118,9 @@ public sealed class TableIncidentWebhookStore : IIncidentWebhookStore
     }
 
     /// <inheritdoc />
-    /// <remarks>One range query over the partitions of earlier minutes, then a batch delete per minute.</remarks>
-    public async Task<int> DeleteSignaturesSignedBeforeAsync(DateTimeOffset signedBefore, CancellationToken cancellationToken)
-    {
-        var expired = await _replays.QueryAsync(TableClient.CreateQueryFilter($"PartitionKey lt {MinuteOf(signedBefore)}"), KeysOnly, cancellationToken: cancellationToken)
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
-        foreach (var minute in expired.GroupBy(entity => entity.PartitionKey, StringComparer.Ordinal))
-        {
-            var result = await _replays.SubmitBatchAsync(
-                [.. minute.Select(entity => new TableTransactionAction(TableTransactionActionType.Delete, entity, Azure.ETag.All))], cancellationToken).ConfigureAwait(false);
-            if (!result.Succeeded)
-            {
-                // Deleting is idempotent: the job runs again on the next tick and finishes.
-                throw new InvalidOperationException($"Deleting the webhook signatures of minute {minute.Key} failed ({(object?)result.Conflict ?? result.Error?.Message}).", result.Error);
-            }
-        }
-
-        return expired.Count;
-    }
+    /// <remarks>One range query over the partitions of earlier minutes, then a batch delete per minute; a run that stops part-way is finished by the next.</remarks>
+    public Task<int> DeleteSignaturesSignedBeforeAsync(DateTimeOffset signedBefore, CancellationToken cancellationToken) =>
+        _replays.DeleteMatchingAsync(TableClient.CreateQueryFilter($"PartitionKey lt {MinuteOf(signedBefore)}"), cancellationToken);
 
     private static string MinuteOf(DateTimeOffset at) => at.UtcDateTime.ToString(MinuteFormat, CultureInfo.InvariantCulture);
 

@@ -15,7 +15,6 @@ public sealed class TableTeamStore : ITeamStore
     internal const string MembershipsTable = "Memberships";
     internal const string PersonalChatsTable = "PersonalChats";
 
-    private static readonly string[] KeysOnly = ["PartitionKey", "RowKey"];
     private readonly StorageTable _teamTable;
     private readonly TeamMapper _teamMapper = new();
     private readonly RecordTable<Team> _teams;
@@ -112,17 +111,8 @@ public sealed class TableTeamStore : ITeamStore
     }
 
     /// <inheritdoc />
-    public async Task EndMembershipsAsync(string teamId, CancellationToken cancellationToken)
-    {
-        var rowKey = TableKey.Encode(teamId);
-        var rows = await _membershipTable.QueryAsync(TableClient.CreateQueryFilter($"RowKey eq {rowKey}"), KeysOnly, cancellationToken: cancellationToken)
-            .ToListAsync(cancellationToken)
-            .ConfigureAwait(false);
-        foreach (var row in rows)
-        {
-            await _membershipTable.DeleteAsync(row.PartitionKey, row.RowKey, ETag.All, cancellationToken).ConfigureAwait(false);
-        }
-    }
+    public Task EndMembershipsAsync(string teamId, CancellationToken cancellationToken) =>
+        _membershipTable.DeleteMatchingAsync(TableClient.CreateQueryFilter($"RowKey eq {TableKey.Encode(teamId)}"), cancellationToken);
 
     /// <inheritdoc />
     public async Task<Membership?> GetMembershipAsync(string memberId, string teamId, CancellationToken cancellationToken) =>
