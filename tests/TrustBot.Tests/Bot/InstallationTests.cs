@@ -99,7 +99,7 @@ public sealed class InstallationTests : IDisposable
         await client.PostExpectingRepliesAsync(InTeam(BotInstalled("channel", TeamId), from: Blair));
 
         var refused = await client.PostExpectingRepliesAsync(InTeam(ChannelMessage("<at>TrustBot</at> summary")));
-        ((string?)refused.Single()["text"]).Should().Contain("Only a lead of this team can do that");
+        ((string?)refused.Single()!["text"]).Should().Contain("Only a lead of this team can do that");
         var summary = await client.PostExpectingRepliesAsync(InTeam(ChannelMessage("<at>TrustBot</at> summary"), from: Blair));
         TextOf(CardOf(summary.Single())).Should().Contain("Trust summary");
         (await Teams.GetMembershipAsync(Blair, TeamId, CancellationToken.None))!.Role.Should().Be(TeamRole.Lead);

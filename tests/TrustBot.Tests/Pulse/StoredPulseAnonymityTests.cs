@@ -20,6 +20,9 @@ namespace TrustBot.Tests.Pulse;
 [Collection(AzuriteCollection.Name)]
 public sealed class StoredPulseAnonymityTests(AzuriteFixture azurite) : IDisposable
 {
+    private static readonly string[] SealedOnly = ["Sealed"];
+    private static readonly string[] TextOnly = ["Text"];
+
     private const string MegansFirstComment = "Standups run long: first thoughts";
     private const string MegansComment = "Standups run long, but we listen";
     private const string IsaiahsComment = "Reviews feel blameless lately";
@@ -39,7 +42,7 @@ public sealed class StoredPulseAnonymityTests(AzuriteFixture azurite) : IDisposa
 
         var responses = rows.Where(row => row.Table == "PulseResponses").ToList();
         responses.Should().HaveCount(3, "one row per member who answered: no comment rows, no blank ones, and a change replaces");
-        responses.Select(row => row.PropertyNames).Should().AllBeEquivalentTo(new[] { "Sealed" });
+        responses.Select(row => row.PropertyNames).Should().AllBeEquivalentTo(SealedOnly);
         responses.Select(row => row.Entity.GetBinary("Sealed")!.Length).Distinct().Should().ContainSingle("with or without a comment, every answer is the same size");
         foreach (var text in new[] { MegansFirstComment, MegansComment, IsaiahsComment, "\"score." })
         {
@@ -91,7 +94,7 @@ public sealed class StoredPulseAnonymityTests(AzuriteFixture azurite) : IDisposa
             "no stored answer survives the close");
         var comments = rows.Where(row => row.Table == "PulseResponses").ToList();
         comments.Select(row => row.Entity.GetString("Text")).Should().BeEquivalentTo([MegansComment, IsaiahsComment], "only non-empty comments, the changed one as changed");
-        comments.Select(row => row.PropertyNames).Should().AllBeEquivalentTo(new[] { "Text" });
+        comments.Select(row => row.PropertyNames).Should().AllBeEquivalentTo(TextOnly);
         rows.Should().NotContain(row => row.Text.Contains(MegansFirstComment, StringComparison.Ordinal));
         comments.Should().AllSatisfy(row => row.Entity.Timestamp.Should().BeOnOrAfter(closeStarted, "comments are written at the close, not when their answer came in"));
 
