@@ -35,7 +35,6 @@ public sealed class TelemetryNamesNobodyTests(AzuriteFixture azurite) : IAsyncLi
     private FakeBotConnector _connector = null!;
     private TrustBotHost? _host;
     private HttpClient? _client;
-    private DirectoryInfo? _offlineStorage;
 
     private FakeMember Lead => _people[0];
 
@@ -54,7 +53,6 @@ public sealed class TelemetryNamesNobodyTests(AzuriteFixture azurite) : IAsyncLi
         }
 
         await _connector.DisposeAsync();
-        _offlineStorage?.Delete(recursive: true);
     }
 
     [Fact]
@@ -79,13 +77,12 @@ public sealed class TelemetryNamesNobodyTests(AzuriteFixture azurite) : IAsyncLi
     public async Task What_the_Azure_Monitor_distro_sends_to_Application_Insights_names_nobody_either()
     {
         await using var ingestion = await FakeIngestion.StartAsync();
-        _offlineStorage = Directory.CreateTempSubdirectory("trustbot-offline-telemetry-");
         StartHost(TelemetryRegistration.ConnectionStringKey, ingestion.ConnectionString, services => services.Configure<AzureMonitorOptions>(options =>
         {
             // The exporter's offline storage is one directory per instrumentation key, user and
-            // program, shared by every run on the machine: a directory of this test's own keeps what
-            // earlier runs left there out of this fake, and what this run leaves out of later ones.
-            options.StorageDirectory = _offlineStorage.FullName;
+            // program, shared by every run on the machine: without it, nothing earlier runs left
+            // there is uploaded to this fake, and nothing this run leaves is uploaded to later ones.
+            options.DisableOfflineStorage = true;
             // The distro keeps at most 5 traces a second, counting every trace in the process (other
             // tests' hosts too), so which ones survive would depend on pace: here every one is sent,
             // so every one is searched.
