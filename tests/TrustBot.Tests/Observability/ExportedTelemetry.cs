@@ -64,11 +64,20 @@ public sealed class ExportedTelemetry
         }
     }
 
-    /// <summary>Makes the providers export what they hold (metrics are otherwise read once a minute).</summary>
+    /// <summary>
+    /// Makes every provider export what it holds now and checks that every exporter took it:
+    /// spans and logs are otherwise batched for seconds and metrics read once a minute. The only
+    /// reliable moment is this one, before the host stops: since Azure.Monitor.OpenTelemetry.Exporter
+    /// 1.9, stopping a provider no longer sends its last batch but writes it to offline storage and
+    /// waits at most two seconds for a background upload, so disposing the host is not a flush.
+    /// </summary>
     public static void Flush(IServiceProvider services)
     {
-        services.GetRequiredService<TracerProvider>().ForceFlush();
-        services.GetRequiredService<MeterProvider>().ForceFlush();
+        // Generous: a flush that has not finished by then is hung, not slow.
+        var timeout = (int)TimeSpan.FromMinutes(1).TotalMilliseconds;
+        services.GetRequiredService<TracerProvider>().ForceFlush(timeout).Should().BeTrue("every span exporter sends what it holds");
+        services.GetRequiredService<MeterProvider>().ForceFlush(timeout).Should().BeTrue("every metric exporter sends what it holds");
+        services.GetRequiredService<LoggerProvider>().ForceFlush(timeout).Should().BeTrue("every log exporter sends what it holds");
     }
 
     /// <summary>Every piece of exported data as text, each line saying where it came from.</summary>

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Azure.Data.Tables;
+using Azure.Monitor.OpenTelemetry.AspNetCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
@@ -76,11 +77,23 @@ public sealed class TelemetryNamesNobodyTests(AzuriteFixture azurite) : IAsyncLi
     public async Task What_the_Azure_Monitor_distro_sends_to_Application_Insights_names_nobody_either()
     {
         await using var ingestion = await FakeIngestion.StartAsync();
-        StartHost(TelemetryRegistration.ConnectionStringKey, ingestion.ConnectionString);
+        StartHost(TelemetryRegistration.ConnectionStringKey, ingestion.ConnectionString, services => services.Configure<AzureMonitorOptions>(options =>
+        {
+            // The exporter's offline storage is one directory per instrumentation key, user and
+            // program, shared by every run on the machine: without it, nothing earlier runs left
+            // there is uploaded to this fake, and nothing this run leaves is uploaded to later ones.
+            options.DisableOfflineStorage = true;
+            // The distro keeps at most 5 traces a second, counting every trace in the process (other
+            // tests' hosts too), so which ones survive would depend on pace: here every one is sent,
+            // so every one is searched.
+            options.SamplingRatio = 1.0F;
+            options.TracesPerSecond = null;
+        }));
         var comments = await RunWholePulseAsync();
         var secrets = await SecretsAsync(comments);
 
-        // Stopping the host flushes every exporter: what was batched is sent now.
+        // Sent now, while the host runs: stopping it would only write the last batches to offline storage.
+        ExportedTelemetry.Flush(_host!.Services);
         _client!.Dispose();
         await _host!.DisposeAsync();
         _host = null;
@@ -92,8 +105,9 @@ public sealed class TelemetryNamesNobodyTests(AzuriteFixture azurite) : IAsyncLi
         NoSecretIn(sent, secrets);
     }
 
-    // A host on this test's storage and connector, with telemetry on (the setting given) and the in-memory exporters.
-    private void StartHost(string telemetrySetting, string value)
+    // A host on this test's storage and connector, with telemetry on (the setting given) and the
+    // in-memory exporters; `configure` adds to the telemetry options.
+    private void StartHost(string telemetrySetting, string value, Action<IServiceCollection>? configure = null)
     {
         _host = TrustBotHost.OnAzurite(azurite.ConnectionString, _prefix, extra: new Dictionary<string, string?> { [telemetrySetting] = value }, testServices: services =>
         {
@@ -102,6 +116,7 @@ public sealed class TelemetryNamesNobodyTests(AzuriteFixture azurite) : IAsyncLi
             services.Configure<DeliveryOptions>(options => options.Enabled = false);
             services.Configure<SchedulerOptions>(options => options.Enabled = false);
             _exported.AddTo(services);
+            configure?.Invoke(services);
         });
         _client = _host.CreateClient();
     }
