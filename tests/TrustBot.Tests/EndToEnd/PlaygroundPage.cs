@@ -64,10 +64,31 @@ public sealed class PlaygroundPage(IPage page, string screenshots) : IAsyncDispo
         var radios = card.Locator("input[type=radio]");
         var count = await radios.CountAsync();
         count.Should().BeGreaterThan(0).And.Match(n => n % 5 == 0, "every item offers the five Likert points");
-        for (var item = 0; item < count / 5; item++)
+        var picks = Enumerable.Range(0, count / 5).Select(item => radios.Nth((item * 5) + point - 1)).ToList();
+
+        // The Playground may render a card that just replaced another once more right after it
+        // appears, which puts the card's own values (a changed answer's earlier points) back into
+        // the items already picked. Picking is idempotent, so pick until every item holds the point.
+        for (var pass = 0; pass < 3; pass++)
         {
-            await radios.Nth((item * 5) + point - 1).CheckAsync(new() { Force = true });
+            foreach (var pick in picks)
+            {
+                await pick.CheckAsync(new() { Force = true });
+            }
+
+            var held = true;
+            foreach (var pick in picks)
+            {
+                held &= await pick.IsCheckedAsync();
+            }
+
+            if (held)
+            {
+                return;
+            }
         }
+
+        throw new InvalidOperationException($"The items of the card showing \"{cardText}\" did not keep point {point} after three passes.");
     }
 
     /// <summary>Types into the first text box of the latest card that shows the text.</summary>
