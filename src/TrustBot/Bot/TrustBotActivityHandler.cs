@@ -12,9 +12,19 @@ namespace TrustBot.Bot;
 /// state of its own; dialogs read and write what they need.
 /// </summary>
 public sealed class TrustBotActivityHandler(
-    DialogRouter router, HelpDialog help, WelcomeDialog welcome, TeamDirectory directory, TeamInstallations installations, TeamChooser chooser, TeamChanges changes)
+    DialogRouter router, HelpDialog help, WelcomeDialog welcome, TeamDirectory directory, TeamInstallations installations, TeamChooser chooser, TeamChanges changes,
+    PersonalTimeZones zones)
     : TeamsActivityHandler
 {
+    /// <inheritdoc />
+    /// <remarks>Every turn first notes where the sender is, so what is planned for them keeps to their day.</remarks>
+    public override async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        await zones.RememberAsync(turnContext.Activity, cancellationToken).ConfigureAwait(false);
+        await base.OnTurnAsync(turnContext, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <inheritdoc />
     protected override Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)
     {

@@ -146,7 +146,7 @@ public sealed class TableTeamStoreTests(AzuriteFixture azurite) : IAsyncLifetime
         await _store.SavePersonalChatAsync(chat, default);
         (await _store.GetPersonalChatAsync(Alice, default)).Should().Be(chat);
 
-        var moved = chat with { ConversationId = "a:1new", ServiceUrl = "https://smba.trafficmanager.net/emea/" };
+        var moved = chat with { ConversationId = "a:1new", ServiceUrl = "https://smba.trafficmanager.net/emea/", TimeZoneId = "Pacific/Auckland" };
         await _store.SavePersonalChatAsync(moved, default);
 
         (await _store.GetPersonalChatAsync(Alice, default)).Should().Be(moved);
