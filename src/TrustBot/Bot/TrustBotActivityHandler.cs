@@ -2,6 +2,7 @@ using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Teams;
 using Microsoft.Bot.Schema;
 using TrustBot.Cards;
+using TrustBot.Domain.Teams;
 using TrustBot.Onboarding;
 using TrustBot.Teams;
 
@@ -76,10 +77,11 @@ public sealed class TrustBotActivityHandler(
         else
         {
             await directory.AddJoinedMembersAsync(turnContext, cancellationToken).ConfigureAwait(false);
-            await directory.RemoveLeftMembersAsync(turnContext, cancellationToken).ConfigureAwait(false);
+            var ended = await directory.RemoveLeftMembersAsync(turnContext, cancellationToken).ConfigureAwait(false);
 
             // After the roster is updated: record the change, welcome joiners with the charter, suggest a check-in.
-            await changes.NoteMembersChangedAsync(turnContext, cancellationToken).ConfigureAwait(false);
+            var aLeadLeft = ended.Any(role => role.Role == TeamRole.Lead);
+            await changes.NoteMembersChangedAsync(turnContext, aLeadLeft, cancellationToken).ConfigureAwait(false);
         }
     }
 
