@@ -7,7 +7,7 @@ namespace TrustBot.Domain.Actions;
 /// When an action item's owner is reminded, and whether a reminder planned earlier still applies.
 /// A reminder is planned for one (item, due date, owner, kind): a reschedule or a reassignment
 /// plans new ones, and the old ones find the item changed when they come due and do nothing.
-/// Times are the owner's local mornings, in the time zone the item keeps (see <see cref="ActionItem.TimeZoneId"/>).
+/// Times are the owner's local mornings: in their own time zone when known, else the one the item keeps (see <see cref="ActionItem.TimeZoneId"/>).
 /// </summary>
 public static class ActionReminders
 {
@@ -45,13 +45,23 @@ public static class ActionReminders
 
     /// <summary>
     /// When the reminder of this kind is due: the morning before the due day, or the morning after it
-    /// (the first day the item is overdue), in the item's time zone.
+    /// (the first day the item is overdue), in the owner's time zone (see <see cref="OwnerZoneOf"/>).
     /// </summary>
-    public static DateTimeOffset DueAt(ActionItem item, ActionReminderKind kind)
+    public static DateTimeOffset DueAt(ActionItem item, ActionReminderKind kind, string? ownerTimeZoneId = null)
     {
         ArgumentNullException.ThrowIfNull(item);
         var day = kind == ActionReminderKind.DueTomorrow ? item.DueOn.AddDays(-1) : item.DueOn.AddDays(1);
-        return MorningOf(day, ZoneOf(item.TimeZoneId));
+        return MorningOf(day, OwnerZoneOf(item, ownerTimeZoneId));
+    }
+
+    /// <summary>
+    /// The time zone an item's owner is reminded in: their own (what their Teams client last
+    /// reported), when known; else the item's, which is whoever last set its date or owner; else UTC.
+    /// </summary>
+    public static TimeZoneInfo OwnerZoneOf(ActionItem item, string? ownerTimeZoneId)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        return ZoneOf(ownerTimeZoneId ?? item.TimeZoneId);
     }
 
     /// <summary>

@@ -32,8 +32,11 @@ public interface ITeamStore
     /// </summary>
     Task EnsureMembershipAsync(Membership membership, CancellationToken cancellationToken);
 
-    /// <summary>Ends these people's roles in the team (they left it); ending one that is not stored is not an error.</summary>
-    Task RemoveMembershipsAsync(string teamId, IReadOnlyList<string> memberIds, CancellationToken cancellationToken);
+    /// <summary>
+    /// Ends these people's roles in the team (they left it); ending one that is not stored is not an
+    /// error. Returns the roles it ended, so that a lead leaving counts as a change of leads.
+    /// </summary>
+    Task<IReadOnlyList<Membership>> RemoveMembershipsAsync(string teamId, IReadOnlyList<string> memberIds, CancellationToken cancellationToken);
 
     /// <summary>
     /// Ends everyone's role in the team (the bot was removed, or installed afresh): no lead or member

@@ -57,7 +57,11 @@ public sealed record Membership(string MemberId, string TeamId, TeamRole Role, s
 /// <param name="UserId">Their Teams user id (<c>29:…</c>), needed to create the conversation.</param>
 /// <param name="ConversationId">The personal conversation's id.</param>
 /// <param name="ServiceUrl">The Bot Connector endpoint for it.</param>
-public sealed record PersonalChat(string MemberId, string TenantId, string UserId, string ConversationId, string ServiceUrl);
+/// <param name="TimeZoneId">
+/// The time zone the person's Teams client last reported (an IANA id, or a fixed offset such as
+/// <c>+02:00</c>), which their reminders keep to; null until one was seen.
+/// </param>
+public sealed record PersonalChat(string MemberId, string TenantId, string UserId, string ConversationId, string ServiceUrl, string? TimeZoneId = null);
 
 /// <summary>A member of a team's roster as Teams reports it.</summary>
 /// <param name="MemberId">Microsoft Entra object id.</param>

@@ -18,6 +18,7 @@ internal sealed class PersonalChatMapper : IEntityMapper<PersonalChat>
         [nameof(PersonalChat.UserId)] = record.UserId,
         [nameof(PersonalChat.ConversationId)] = record.ConversationId,
         [nameof(PersonalChat.ServiceUrl)] = record.ServiceUrl,
+        [nameof(PersonalChat.TimeZoneId)] = record.TimeZoneId,
         [TableRegistration.MemberKeyProperty] = record.MemberId,
     };
 
@@ -26,5 +27,6 @@ internal sealed class PersonalChatMapper : IEntityMapper<PersonalChat>
         entity.RequiredString(nameof(PersonalChat.TenantId)),
         entity.RequiredString(nameof(PersonalChat.UserId)),
         entity.RequiredString(nameof(PersonalChat.ConversationId)),
-        entity.RequiredString(nameof(PersonalChat.ServiceUrl)));
+        entity.RequiredString(nameof(PersonalChat.ServiceUrl)),
+        entity.GetString(nameof(PersonalChat.TimeZoneId)));
 }

@@ -99,15 +99,25 @@ public sealed class TableTeamStore : ITeamStore
     }
 
     /// <inheritdoc />
-    public async Task RemoveMembershipsAsync(string teamId, IReadOnlyList<string> memberIds, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<Membership>> RemoveMembershipsAsync(string teamId, IReadOnlyList<string> memberIds, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(memberIds);
         var rowKey = TableKey.Encode(teamId);
+        List<Membership> ended = [];
         foreach (var memberId in memberIds.Distinct(StringComparer.Ordinal))
         {
+            // One point read per leaver, to say which role ended; only the people who left are read.
+            if (await _memberships.GetAsync(TableKey.Encode(memberId), rowKey, cancellationToken).ConfigureAwait(false) is not { } stored)
+            {
+                continue;
+            }
+
             // A delete of a row that is gone already succeeds: ending a role twice is harmless.
             await _membershipTable.DeleteAsync(TableKey.Encode(memberId), rowKey, ETag.All, cancellationToken).ConfigureAwait(false);
+            ended.Add(stored.Value);
         }
+
+        return ended;
     }
 
     /// <inheritdoc />

@@ -37,9 +37,13 @@ public sealed class ActionReminderComposer(IActionItemStore actions, ActionRemin
         }
 
         var item = await actions.GetAsync(team.Id, subject.ItemId, cancellationToken).ConfigureAwait(false);
-        return ActionReminders.StillApplies(item, subject)
-            ? ActionReminderCard.Build(team, item!, subject.Kind, ActionReminders.LocalDay(clock.GetUtcNow(), ActionReminders.ZoneOf(item!.TimeZoneId)))
-            : null;
+        if (!ActionReminders.StillApplies(item, subject))
+        {
+            return null;
+        }
+
+        var today = ActionReminders.LocalDay(clock.GetUtcNow(), await planner.OwnerZoneAsync(item!, cancellationToken).ConfigureAwait(false));
+        return ActionReminderCard.Build(team, item!, subject.Kind, today);
     }
 
     private async Task<AdaptiveCard?> DigestAsync(DeliveryRequest request, Team team, CancellationToken cancellationToken)

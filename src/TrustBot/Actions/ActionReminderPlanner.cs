@@ -1,5 +1,6 @@
 using TrustBot.Domain.Actions;
 using TrustBot.Domain.Scheduling;
+using TrustBot.Teams;
 
 namespace TrustBot.Actions;
 
@@ -8,7 +9,7 @@ namespace TrustBot.Actions;
 /// item is added or changed: the jobs are keyed by (item, due date, owner), so planning again is
 /// harmless, and what a change made obsolete finds the item changed when it comes due and does nothing.
 /// </summary>
-public sealed class ActionReminderPlanner(IJobStore jobs, ITeamScheduleStore schedules, TimeProvider clock)
+public sealed class ActionReminderPlanner(IJobStore jobs, ITeamScheduleStore schedules, PersonalTimeZones zones, TimeProvider clock)
 {
     /// <summary>Plans the item's reminders still ahead (none for a completed item) and the team's next digest.</summary>
     public async Task PlanAsync(ActionItem item, CancellationToken cancellationToken)
@@ -20,10 +21,11 @@ public sealed class ActionReminderPlanner(IJobStore jobs, ITeamScheduleStore sch
         }
 
         var now = clock.GetUtcNow();
+        var ownerZone = await zones.ZoneIdOfAsync(item.OwnerId, cancellationToken).ConfigureAwait(false);
         foreach (var kind in Enum.GetValues<ActionReminderKind>())
         {
             // A reminder whose morning has passed (an item due today or tomorrow, an overdue one reopened) would only arrive late.
-            var dueAt = ActionReminders.DueAt(item, kind);
+            var dueAt = ActionReminders.DueAt(item, kind, ownerZone);
             if (dueAt > now)
             {
                 await jobs.AddAsync(ScheduledJob.Plan(JobKind.ActionReminder, item.TeamId, ActionReminders.Subject(item, kind), dueAt), cancellationToken).ConfigureAwait(false);
@@ -43,6 +45,13 @@ public sealed class ActionReminderPlanner(IJobStore jobs, ITeamScheduleStore sch
         await jobs.AddAsync(
             ScheduledJob.Plan(JobKind.ActionDigest, teamId, ActionReminders.DigestSubject, ActionReminders.NextDigestAt(after, zone)),
             cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The time zone the item's owner is reminded in: their own when known, else the item's.</summary>
+    public async Task<TimeZoneInfo> OwnerZoneAsync(ActionItem item, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        return ActionReminders.OwnerZoneOf(item, await zones.ZoneIdOfAsync(item.OwnerId, cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>The time zone the team's digest keeps to.</summary>

@@ -2,6 +2,7 @@ using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Teams;
 using Microsoft.Bot.Schema;
 using TrustBot.Cards;
+using TrustBot.Domain.Teams;
 using TrustBot.Onboarding;
 using TrustBot.Teams;
 
@@ -12,9 +13,19 @@ namespace TrustBot.Bot;
 /// state of its own; dialogs read and write what they need.
 /// </summary>
 public sealed class TrustBotActivityHandler(
-    DialogRouter router, HelpDialog help, WelcomeDialog welcome, TeamDirectory directory, TeamInstallations installations, TeamChooser chooser, TeamChanges changes)
+    DialogRouter router, HelpDialog help, WelcomeDialog welcome, TeamDirectory directory, TeamInstallations installations, TeamChooser chooser, TeamChanges changes,
+    PersonalTimeZones zones)
     : TeamsActivityHandler
 {
+    /// <inheritdoc />
+    /// <remarks>Every turn first notes where the sender is, so what is planned for them keeps to their day.</remarks>
+    public override async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        await zones.RememberAsync(turnContext.Activity, cancellationToken).ConfigureAwait(false);
+        await base.OnTurnAsync(turnContext, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <inheritdoc />
     protected override Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)
     {
@@ -66,10 +77,11 @@ public sealed class TrustBotActivityHandler(
         else
         {
             await directory.AddJoinedMembersAsync(turnContext, cancellationToken).ConfigureAwait(false);
-            await directory.RemoveLeftMembersAsync(turnContext, cancellationToken).ConfigureAwait(false);
+            var ended = await directory.RemoveLeftMembersAsync(turnContext, cancellationToken).ConfigureAwait(false);
 
             // After the roster is updated: record the change, welcome joiners with the charter, suggest a check-in.
-            await changes.NoteMembersChangedAsync(turnContext, cancellationToken).ConfigureAwait(false);
+            var aLeadLeft = ended.Any(role => role.Role == TeamRole.Lead);
+            await changes.NoteMembersChangedAsync(turnContext, aLeadLeft, cancellationToken).ConfigureAwait(false);
         }
     }
 

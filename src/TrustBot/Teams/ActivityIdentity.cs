@@ -40,6 +40,6 @@ public static class ActivityIdentity
     /// <summary>The sender's personal chat with the bot, when the activity comes from one.</summary>
     public static PersonalChat? PersonalChatOf(IActivity activity) =>
         ConversationScopes.ScopeOf(activity) == ConversationScope.Personal && activity.From?.Id is { Length: > 0 } userId
-            ? new PersonalChat(MemberIdOf(activity), TenantIdOf(activity), userId, activity.Conversation.Id, activity.ServiceUrl)
+            ? new PersonalChat(MemberIdOf(activity), TenantIdOf(activity), userId, activity.Conversation.Id, activity.ServiceUrl, LocalCalendar.ZoneIdOf(activity))
             : null;
 }

@@ -31,11 +31,14 @@ public sealed class TeamChanges(
 
     /// <summary>
     /// Reacts to a conversation update after <see cref="TeamDirectory"/> has updated the roster:
-    /// records who joined and left, sends the people who joined the charter (when the team has
-    /// one), and plans a check-in suggestion when the change is a risk. Does nothing for a team the
-    /// bot is not installed in.
+    /// records who joined and left (a lead leaving is also a change of leads), sends the people who
+    /// joined the charter (when the team has one), and plans a check-in suggestion when the change is
+    /// a risk. Does nothing for a team the bot is not installed in.
     /// </summary>
-    public async Task NoteMembersChangedAsync(ITurnContext turn, CancellationToken cancellationToken)
+    /// <param name="turn">The conversation update.</param>
+    /// <param name="aLeadLeft">Whether a role the roster update ended was a lead's.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    public async Task NoteMembersChangedAsync(ITurnContext turn, bool aLeadLeft, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
         var now = clock.GetUtcNow();
@@ -50,7 +53,11 @@ public sealed class TeamChanges(
 
         await changes.RecordAsync(
             team.Id,
-            [.. joined.Select(account => TeamChange.Joined(account.Id, now)), .. left.Select(account => TeamChange.Left(account.Id, now))],
+            [
+                .. joined.Select(account => TeamChange.Joined(account.Id, now)),
+                .. left.Select(account => TeamChange.Left(account.Id, now)),
+                .. aLeadLeft ? [TeamChange.LeadChanged(now)] : Array.Empty<TeamChange>(),
+            ],
             cancellationToken).ConfigureAwait(false);
         if (joined.Count > 0)
         {

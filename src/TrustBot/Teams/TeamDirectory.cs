@@ -55,14 +55,15 @@ public sealed class TeamDirectory(
     /// Removes the people a conversation update says left the team or group chat from its roster,
     /// and ends their role there: a lead who leaves the team leads it no more.
     /// Someone Teams names without an Entra object id is found on the stored roster by their Teams user id.
+    /// Returns the roles that ended (none when nobody left).
     /// </summary>
-    public async Task RemoveLeftMembersAsync(ITurnContext turn, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<Membership>> RemoveLeftMembersAsync(ITurnContext turn, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
         var left = People(turn.Activity.MembersRemoved);
         if (left.Count == 0 || ActivityIdentity.TeamOf(turn.Activity, clock.GetUtcNow()) is not { } team)
         {
-            return;
+            return [];
         }
 
         var memberIds = left.Where(account => account.AadObjectId is { Length: > 0 }).Select(account => account.AadObjectId).ToList();
@@ -75,7 +76,7 @@ public sealed class TeamDirectory(
         }
 
         await rosters.RemoveAsync(team.Id, memberIds, cancellationToken).ConfigureAwait(false);
-        await teams.RemoveMembershipsAsync(team.Id, memberIds, cancellationToken).ConfigureAwait(false);
+        return await teams.RemoveMembershipsAsync(team.Id, memberIds, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>

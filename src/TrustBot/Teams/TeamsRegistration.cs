@@ -10,7 +10,7 @@ namespace TrustBot.Teams;
 public static class TeamsRegistration
 {
     /// <summary>
-    /// Adds <see cref="TeamDirectory"/>, <see cref="TeamInstallations"/>, <see cref="TeamChooser"/>, the
+    /// Adds <see cref="TeamDirectory"/>, <see cref="TeamInstallations"/>, <see cref="TeamChooser"/>, <see cref="PersonalTimeZones"/>, the
     /// <c>leads</c> dialog with its 1:1 note to new leads, the roster sync and the purge job, and the
     /// validated <see cref="RetentionOptions"/> (section <c>Retention</c>).
     /// </summary>
@@ -23,6 +23,7 @@ public static class TeamsRegistration
         services.AddSingleton<TeamDirectory>();
         services.AddSingleton<TeamInstallations>();
         services.AddSingleton<TeamChooser>();
+        services.AddSingleton<PersonalTimeZones>();
         services.AddSingleton<IDialog, LeadsDialog>();
         services.AddSingleton<IDeliveryComposer, NewLeadComposer>();
         services.AddSingleton<IJobHandler, PurgeTeamJob>();

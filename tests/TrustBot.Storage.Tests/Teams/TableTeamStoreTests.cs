@@ -146,7 +146,7 @@ public sealed class TableTeamStoreTests(AzuriteFixture azurite) : IAsyncLifetime
         await _store.SavePersonalChatAsync(chat, default);
         (await _store.GetPersonalChatAsync(Alice, default)).Should().Be(chat);
 
-        var moved = chat with { ConversationId = "a:1new", ServiceUrl = "https://smba.trafficmanager.net/emea/" };
+        var moved = chat with { ConversationId = "a:1new", ServiceUrl = "https://smba.trafficmanager.net/emea/", TimeZoneId = "Pacific/Auckland" };
         await _store.SavePersonalChatAsync(moved, default);
 
         (await _store.GetPersonalChatAsync(Alice, default)).Should().Be(moved);
@@ -233,13 +233,15 @@ public sealed class TableTeamStoreTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Removing_memberships_ends_only_those_peoples_roles_in_that_team_and_tolerates_unknown_ones()
+    public async Task Removing_memberships_ends_only_those_peoples_roles_in_that_team_says_which_and_tolerates_unknown_ones()
     {
         await _store.SaveMembershipAsync(new Membership(Alice, TeamId, TeamRole.Lead, "Alice"), default);
         await _store.SaveMembershipAsync(new Membership(Alice, OtherTeamId, TeamRole.Lead, "Alice"), default);
         await _store.SaveMembershipAsync(new Membership(Bob, TeamId, TeamRole.Member, "Bob"), default);
 
-        await _store.RemoveMembershipsAsync(TeamId, [Alice, Alice, "29:1nobody"], default);
+        var ended = await _store.RemoveMembershipsAsync(TeamId, [Alice, Alice, "29:1nobody"], default);
+
+        ended.Should().Equal([new Membership(Alice, TeamId, TeamRole.Lead, "Alice")], "it says which roles ended, each once");
 
         (await _store.GetMembershipAsync(Alice, TeamId, default)).Should().BeNull();
         (await _store.GetMembershipAsync(Alice, OtherTeamId, default)).Should().NotBeNull();

@@ -96,6 +96,46 @@ public sealed class ActionReminderTests : IDisposable
     }
 
     [Fact]
+    public async Task An_owner_elsewhere_is_reminded_on_their_own_morning_not_on_the_one_of_the_lead_who_set_the_item()
+    {
+        await InstallAsync();
+        // Megan's Teams client says she is in Auckland (UTC+13 in November) when she talks to the bot.
+        await _bed.SayInPersonalChatAsync(Megan, "help", timeZone: "Pacific/Auckland");
+        var data = (JObject)SubmitAction(await _steps.AddCardAsync(Lead))["data"]!.DeepClone();
+        data["title"] = Title;
+        data["owner"] = Megan.MemberId;
+        data["dueOn"] = "2026-11-26";
+        data["factor"] = "reliability";
+
+        // Lynne, in New York (UTC-5), gives Megan the item: Megan's 09:00 on the 25th is 20:00 UTC on the 24th, Lynne's 14:00 UTC on the 25th.
+        await new IncidentSteps(_bed).ClickInChannelAsync(Lead, AddVerb, data, localOffset: TimeSpan.FromHours(-5));
+
+        await AdvanceToAsync(24, 19, 59);
+        _bed.CardsSentTo(Megan).Should().BeEmpty();
+        await AdvanceToAsync(24, 20);
+        TextOf(Reminders(Megan, "Due tomorrow").Should().ContainSingle().Subject).Should().Contain("26 Nov 2026");
+
+        // Her overdue reminder is her 09:00 on the 27th too: 20:00 UTC on the 26th.
+        await AdvanceToAsync(26, 19, 59);
+        Reminders(Megan, "Overdue:").Should().BeEmpty();
+        await AdvanceToAsync(26, 20);
+        Reminders(Megan, "Overdue:").Should().ContainSingle();
+    }
+
+    [Fact]
+    public async Task A_member_who_moves_is_reminded_in_the_zone_their_client_last_reported()
+    {
+        await InstallAsync();
+        await _bed.SayInPersonalChatAsync(Megan, "help", timeZone: "America/New_York");
+        // Reykjavik keeps UTC all year; the test client's local time is UTC.
+        await _bed.SayInPersonalChatAsync(Megan, "help", timeZone: "Atlantic/Reykjavik");
+        await _bed.SayInPersonalChatAsync(Megan, "help");
+
+        (await _bed.Service<ITeamStore>().GetPersonalChatAsync(Megan.MemberId, CancellationToken.None))!.TimeZoneId
+            .Should().Be("Atlantic/Reykjavik", "the last zone reported wins, and a local time that agrees with it says nothing new");
+    }
+
+    [Fact]
     public async Task Completing_the_item_before_its_reminders_leaves_them_with_nothing_to_say()
     {
         await InstallAsync();

@@ -142,9 +142,14 @@ public sealed class PulseTestbed : IDisposable
         return SendAsync(ChannelAdapter(teamId), message);
     }
 
-    /// <summary>A member types in their 1:1 chat with the bot.</summary>
-    public Task<IReadOnlyList<IActivity>> SayInPersonalChatAsync(RosterMember sender, string text) =>
-        SendAsync(PersonalAdapter(sender), new Activity(ActivityTypes.Message) { Text = text, From = AccountOf(sender) });
+    /// <summary>A member types in their 1:1 chat with the bot (on a client that reports the IANA time zone given).</summary>
+    public Task<IReadOnlyList<IActivity>> SayInPersonalChatAsync(RosterMember sender, string text, string? timeZone = null) =>
+        SendAsync(PersonalAdapter(sender), new Activity(ActivityTypes.Message)
+        {
+            Text = text,
+            From = AccountOf(sender),
+            Entities = timeZone is null ? null : [new Entity("clientInfo") { Properties = JObject.FromObject(new { locale = "en-US", timezone = timeZone }) }],
+        });
 
     /// <summary>A member clicks an Action.Execute button in their 1:1 chat; returns the card that replaces it.</summary>
     public async Task<JObject> ClickAsync(RosterMember sender, string verb, JObject data) => (await ClickWithRepliesAsync(sender, verb, data)).Card;

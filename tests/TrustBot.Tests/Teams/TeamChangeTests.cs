@@ -113,6 +113,34 @@ public sealed class TeamChangeTests : IDisposable
     }
 
     [Fact]
+    public async Task A_lead_who_leaves_the_team_is_a_lead_change_that_brings_the_other_leads_a_check_in()
+    {
+        await InstalledWithRosterAsync();
+        await _bed.Service<ITeamStore>().SaveMembershipAsync(new Membership(Megan.MemberId, _bed.TeamId, TeamRole.Lead, Megan.Name), default);
+
+        await _bed.MembersRemovedAsync(Account(Megan));
+        await _bed.AdvanceAsync(TimeSpan.Zero);
+
+        (await _bed.Service<TeamChanges>().AssessAsync(_bed.TeamId, default)).Should().BeEquivalentTo(new { Left = 1, LeadChanges = 1 });
+        TextOf(CheckInsSentTo(Lead).Should().ContainSingle("1 of 4 leaving is no turnover, but a lead leaving is").Subject)
+            .Should().Contain("The team's leads changed, and 1 of 4 people joined or left (0 in, 1 out, 25%) in the last 30 days.");
+        CheckInsSentTo(Megan).Should().BeEmpty("she leads the team no more");
+    }
+
+    [Fact]
+    public async Task A_member_who_leaves_is_no_lead_change()
+    {
+        await InstalledWithRosterAsync();
+        await _bed.Service<ITeamStore>().EnsureMembershipAsync(new Membership(Megan.MemberId, _bed.TeamId, TeamRole.Member, Megan.Name), default);
+
+        await _bed.MembersRemovedAsync(Account(Megan));
+        await _bed.AdvanceAsync(TimeSpan.Zero);
+
+        (await _bed.Service<TeamChanges>().AssessAsync(_bed.TeamId, default)).Should().BeEquivalentTo(new { Left = 1, LeadChanges = 0 });
+        CheckInsSentTo(Lead).Should().BeEmpty("1 of 4 is 25 %");
+    }
+
+    [Fact]
     public async Task People_who_came_and_went_while_the_bot_missed_the_updates_count_when_the_roster_is_read_again()
     {
         await InstalledWithRosterAsync();

@@ -1,0 +1,54 @@
+using Microsoft.Bot.Schema;
+using TrustBot.Domain.Actions;
+using TrustBot.Domain.Scheduling;
+using TrustBot.Domain.Teams;
+
+namespace TrustBot.Teams;
+
+/// <summary>
+/// Remembers the time zone each person's Teams client reports, on their <see cref="PersonalChat"/>
+/// row, so what is planned for them (their action reminders) keeps to their own day rather than
+/// that of whoever planned it.
+/// </summary>
+/// <remarks>
+/// Teams sends the zone with every message and card action; the stored one is read and written only
+/// when it differs, so a turn costs one point read and a write only when the person moved (or on
+/// their first turn). The row says where someone is, never what they answered.
+/// </remarks>
+public sealed class PersonalTimeZones(ITeamStore teams)
+{
+    /// <summary>Stores the sender's time zone when the activity reports one that differs from the stored one.</summary>
+    public async Task RememberAsync(IActivity activity, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        if (activity.Type is not (ActivityTypes.Message or ActivityTypes.Invoke)
+            || LocalCalendar.ZoneIdOf(activity) is not { } zone
+            || ActivityIdentity.MemberIdOf(activity) is not { Length: > 0 } memberId)
+        {
+            return;
+        }
+
+        var stored = await teams.GetPersonalChatAsync(memberId, cancellationToken).ConfigureAwait(false);
+        if (stored?.TimeZoneId == zone || SaysNoMore(zone, stored?.TimeZoneId, activity.LocalTimestamp))
+        {
+            return;
+        }
+
+        // Without a stored chat, only a turn in the person's own 1:1 chat says how to reach them.
+        if ((stored ?? ActivityIdentity.PersonalChatOf(activity)) is { } chat)
+        {
+            await teams.SavePersonalChatAsync(chat with { TimeZoneId = zone }, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    // A client that sends only its local time's offset (some do on card actions) agrees with a stored
+    // IANA zone at that offset: keeping the zone keeps its daylight saving changes, and saves a write
+    // on every turn of a person whose clients report both ways.
+    private static bool SaysNoMore(string reported, string? stored, DateTimeOffset? localTime) =>
+        stored is not null && localTime is { } at && ScheduleRules.FindTimeZone(reported) is null
+            && ActionReminders.ZoneOf(stored).GetUtcOffset(at) == at.Offset;
+
+    /// <summary>The time zone the person's client last reported, or null when none was seen.</summary>
+    public async Task<string?> ZoneIdOfAsync(string memberId, CancellationToken cancellationToken) =>
+        (await teams.GetPersonalChatAsync(memberId, cancellationToken).ConfigureAwait(false))?.TimeZoneId;
+}
