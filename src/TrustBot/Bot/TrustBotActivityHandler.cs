@@ -18,7 +18,7 @@ public sealed class TrustBotActivityHandler(
     : TeamsActivityHandler
 {
     /// <inheritdoc />
-    /// <remarks>Every turn first notes where the sender is, so what is planned for them keeps to their day.</remarks>
+    /// <remarks>Every message first notes where the sender is, so what is planned for them keeps to their day (card actions do not: see <see cref="PersonalTimeZones"/>).</remarks>
     public override async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(turnContext);

@@ -11,17 +11,18 @@ namespace TrustBot.Teams;
 /// that of whoever planned it.
 /// </summary>
 /// <remarks>
-/// Teams sends the zone with every message and card action; the stored one is read and written only
-/// when it differs, so a turn costs one point read and a write only when the person moved (or on
-/// their first turn). The row says where someone is, never what they answered.
+/// Only typed messages are used, never card actions: a pulse answer is a card action, and a write to
+/// a row keyed by the person at the moment an anonymous answer is stored would let whoever reads
+/// storage pair the two by their Timestamps. A message costs one point read, and a write only when
+/// the person moved (or on their first message). The row says where someone is, never what they answered.
 /// </remarks>
 public sealed class PersonalTimeZones(ITeamStore teams)
 {
-    /// <summary>Stores the sender's time zone when the activity reports one that differs from the stored one.</summary>
+    /// <summary>Stores the sender's time zone when a message reports one that differs from the stored one.</summary>
     public async Task RememberAsync(IActivity activity, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(activity);
-        if (activity.Type is not (ActivityTypes.Message or ActivityTypes.Invoke)
+        if (activity.Type is not ActivityTypes.Message
             || LocalCalendar.ZoneIdOf(activity) is not { } zone
             || ActivityIdentity.MemberIdOf(activity) is not { Length: > 0 } memberId)
         {
