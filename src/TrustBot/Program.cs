@@ -5,6 +5,7 @@ using Microsoft.Bot.Connector.Authentication;
 using Microsoft.Extensions.Options;
 using TrustBot.Actions;
 using TrustBot.Bot;
+using TrustBot.Dashboard;
 using TrustBot.Definition;
 using TrustBot.Delivery;
 using TrustBot.Domain.Pulse;
@@ -68,6 +69,7 @@ builder.Services.AddRecoveryStage();
 builder.Services.AddSingleton<SummaryService>();
 builder.Services.AddSingleton<IDialog, SummaryDialog>();
 builder.Services.AddPulseResults(builder.Configuration);
+builder.AddDashboard();
 
 builder.Services.AddTrustBotStorage(builder.Configuration);
 builder.Services.AddTrustBotTeamAndPulseStores();
@@ -79,6 +81,7 @@ var app = builder.Build();
 
 app.MapBotMessages();
 app.MapIncidentWebhook();
+app.MapDashboard();
 if (app.Environment.IsDevelopment())
 {
     app.MapDevelopmentClock();

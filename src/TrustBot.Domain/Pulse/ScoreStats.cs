@@ -45,6 +45,27 @@ public sealed record ScoreStats(int Count, double Mean, IReadOnlyList<int> Distr
         return new ScoreStats(count, values == 0 ? 0 : total / values, distribution);
     }
 
+    /// <summary>
+    /// How far the scored values spread around <see cref="Mean"/>: their population standard
+    /// deviation, from <see cref="Distribution"/> (0 when everyone agreed, at most 2 on the 1–5 scale);
+    /// 0 when nothing was scored.
+    /// </summary>
+    public double Spread
+    {
+        get
+        {
+            var values = Distribution.Sum();
+            if (values == 0)
+            {
+                return 0;
+            }
+
+            var mean = Distribution.Select((count, index) => count * (double)(index + LikertScale.Min)).Sum() / values;
+            var variance = Distribution.Select((count, index) => count * Math.Pow(index + LikertScale.Min - mean, 2)).Sum() / values;
+            return Math.Sqrt(variance);
+        }
+    }
+
     /// <summary>Stats of scored values given by <paramref name="respondents"/> people.</summary>
     internal static ScoreStats Of(int respondents, IReadOnlyCollection<int> scoredValues)
     {

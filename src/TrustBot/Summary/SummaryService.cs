@@ -57,8 +57,11 @@ public sealed class SummaryService(
         var now = clock.GetUtcNow();
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         var open = allItems.Count(item => !item.IsCompleted);
-        return new SummaryReport(summary, comments, open, allItems.Count(item => item.IsOverdue(today)), (await charter.ConfigureAwait(false))?.FirstStatement)
+        var current = await charter.ConfigureAwait(false);
+        return new SummaryReport(summary, comments, open, allItems.Count(item => item.IsOverdue(today)), current?.FirstStatement)
         {
+            Views = SummaryViews.From([.. rollups.Reverse()]).Views,
+            Charter = current,
             // The same roll-ups as the numbers above: a baseline older than them reads as "no baseline".
             Incidents = [.. IncidentRecoveries.Of(await teamIncidents.ConfigureAwait(false), [.. rollups.Reverse()], now).Where(incident => forLeads || incident.IsForWholeTeam)],
             TeamChanges = await changes.ConfigureAwait(false),
@@ -79,6 +82,15 @@ public sealed record SummaryReport(TeamSummary Summary, IReadOnlyList<string> Co
     /// the leads' summary (and the card leaves them out of every view but the lead's own as well).
     /// </summary>
     public IReadOnlyList<IncidentRecovery> Incidents { get; init; } = [];
+
+    /// <summary>
+    /// Every view of the roll-ups read (the closed runs that met their k), oldest first, as
+    /// <see cref="SummaryViews.From"/> makes them: the history the dashboard charts.
+    /// </summary>
+    public IReadOnlyList<SummaryView> Views { get; init; } = [];
+
+    /// <summary>The current trust charter in full, or null when there is none (or it was not read).</summary>
+    public TrustCharter? Charter { get; init; }
 
     /// <summary>Who joined and left and whether the leads changed in the last 30 days; null when not read.</summary>
     public TeamChangeAssessment? TeamChanges { get; init; }
