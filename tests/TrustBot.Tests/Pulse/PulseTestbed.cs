@@ -35,7 +35,10 @@ public sealed class PulseTestbed : IDisposable
     private readonly TrustBotHost _host;
     private readonly List<(RosterMember Member, IActivity Activity)> _sent = [];
 
-    public PulseTestbed(AzuriteFixture azurite, string teamId = "19:contoso-general@thread.tacv2")
+    /// <param name="azurite">The storage.</param>
+    /// <param name="teamId">The team's id.</param>
+    /// <param name="kestrelPort">When given, the host also listens on this loopback port (for a browser); otherwise it is in memory only.</param>
+    public PulseTestbed(AzuriteFixture azurite, string teamId = "19:contoso-general@thread.tacv2", int? kestrelPort = null)
     {
         TeamId = teamId;
         Messenger
@@ -54,6 +57,12 @@ public sealed class PulseTestbed : IDisposable
             services.Configure<DeliveryOptions>(options => options.Enabled = false);
             services.Configure<SchedulerOptions>(options => options.Enabled = false);
         });
+        if (kestrelPort is { } port)
+        {
+            _host.UseKestrel(kestrel => kestrel.Listen(System.Net.IPAddress.Loopback, port));
+            _host.StartServer();
+        }
+
         Bot = _host.Services.GetRequiredService<IBot>();
     }
 
@@ -78,6 +87,9 @@ public sealed class PulseTestbed : IDisposable
         return [.. (await Pulses.GetAnswersAsync(run.TeamId, run.RunId, CancellationToken.None))
             .Select(answer => seal.Open(run.TeamId, run.RunId, answer.AnswerKey, answer.Sealed))];
     }
+
+    /// <summary>An HTTP client for the host (in memory, or on Kestrel when it listens there).</summary>
+    public HttpClient CreateClient() => _host.CreateClient();
 
     /// <summary>A service of the running host, e.g. a store to check what was written.</summary>
     public T Service<T>()
