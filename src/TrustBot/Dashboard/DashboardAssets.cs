@@ -16,6 +16,7 @@ public static class DashboardAssets
     {
         ["teams-js.js"] = ("TrustBot.Dashboard.Assets.MicrosoftTeams.min.js", "text/javascript; charset=utf-8"),
         ["dashboard.js"] = ("TrustBot.Dashboard.Assets.dashboard.js", "text/javascript; charset=utf-8"),
+        ["configure.js"] = ("TrustBot.Dashboard.Assets.configure.js", "text/javascript; charset=utf-8"),
         ["dashboard.css"] = ("TrustBot.Dashboard.Assets.dashboard.css", "text/css; charset=utf-8"),
     }.ToFrozenDictionary(StringComparer.Ordinal);
 

@@ -3,7 +3,8 @@ using System.Globalization;
 namespace TrustBot.Dashboard;
 
 /// <summary>
-/// The dashboard tab's routes. <c>GET /tabs/dashboard</c> is the page Teams frames (no data in it);
+/// The dashboard tab's routes. <c>GET /tabs/dashboard</c> is the page Teams frames (no data in it;
+/// <c>/tabs/dashboard/configure</c> is the page that adds it to a channel or chat);
 /// its script signs in and asks <c>GET /tabs/dashboard/content?team=…</c> for a team's dashboard
 /// (an HTML fragment) and, for a lead, <c>GET /tabs/dashboard/export?team=…</c> for the CSV. Both
 /// need the signed-in person (see <see cref="DashboardSignIn"/>) and answer only about their own
@@ -31,6 +32,11 @@ public static class DashboardEndpoints
         {
             DashboardPage.AddHeaders(http.Response);
             return Results.Content(DashboardPage.Render(development), Html);
+        });
+        app.MapGet(PagePath + "/configure", (HttpContext http) =>
+        {
+            DashboardPage.AddHeaders(http.Response);
+            return Results.Content(DashboardPage.RenderConfiguration(), Html);
         });
         app.MapGet(PagePath + "/assets/{name}", (string name, HttpContext http) => DashboardAssets.Serve(name, http.Response));
 

@@ -44,6 +44,24 @@ public static class DashboardPage
         </html>
         """;
 
+    /// <summary>The configuration page Teams shows when the tab is added to a channel or group chat (<c>configurableTabs</c> in the manifest).</summary>
+    public static string RenderConfiguration() =>
+        $$"""
+        <!doctype html>
+        <html lang="en">
+        <head>
+        <meta charset="utf-8">
+        <title>Add the TrustBot dashboard</title>
+        <link rel="stylesheet" href="{{DashboardEndpoints.PagePath}}/assets/dashboard.css">
+        </head>
+        <body>
+        <main><h1>Trust dashboard</h1><p>Adds the team's trust dashboard to this channel or chat: the trust index, participation and each factor over time, the charter, actions and incidents. Everyone sees only what at least k people answered; leads also see the comments and can export the results. Select Save.</p></main>
+        <script src="{{DashboardEndpoints.PagePath}}/assets/teams-js.js"></script>
+        <script src="{{DashboardEndpoints.PagePath}}/assets/configure.js"></script>
+        </body>
+        </html>
+        """;
+
     // Development only: signs in as whoever is named, unchecked (see DevelopmentStandIn).
     private const string StandInForm =
         """

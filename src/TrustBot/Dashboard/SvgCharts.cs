@@ -17,7 +17,7 @@ public sealed record ChartPoint(string Label, double? Value);
 public static class SvgCharts
 {
     private const int Left = 34;
-    private const int Right = 10;
+    private const int Right = 36;
     private const int Top = 10;
     private const int Bottom = 22;
 
@@ -79,7 +79,7 @@ public static class SvgCharts
             if (points[i].Value is { } value)
             {
                 var y = Y(value, 0, max, height);
-                svg.Append(CultureInfo.InvariantCulture, $"<rect class=\"bar\" x=\"{x - (slot * 0.3):0.#}\" y=\"{y:0.#}\" width=\"{slot * 0.6:0.#}\" height=\"{height - Bottom - y:0.#}\"><title>{HtmlEncode(points[i].Label)}: {value:0}</title></rect>");
+                svg.Append(CultureInfo.InvariantCulture, $"<rect class=\"bar\" x=\"{x - (BarWidth(slot) / 2):0.#}\" y=\"{y:0.#}\" width=\"{BarWidth(slot):0.#}\" height=\"{height - Bottom - y:0.#}\"><title>{HtmlEncode(points[i].Label)}: {value:0}</title></rect>");
             }
 
             XLabel(svg, points, i, x, height);
@@ -113,6 +113,9 @@ public static class SvgCharts
             svg.Append(CultureInfo.InvariantCulture, $"<text class=\"tick\" x=\"{x:0.#}\" y=\"{height - 6}\" text-anchor=\"middle\">{HtmlEncode(points[i].Label)}</text>");
         }
     }
+
+    // Bars as wide as a slot allows, never so wide that a few pulses look like a wall.
+    private static double BarWidth(double slot) => Math.Min(slot * 0.6, 36);
 
     private static double X(int index, int count, int width) =>
         count <= 1 ? Left + ((width - Left - Right) / 2.0) : Left + 12 + (index * (width - Left - Right - 24) / (double)(count - 1));

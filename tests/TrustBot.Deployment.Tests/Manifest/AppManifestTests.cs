@@ -31,6 +31,19 @@ public sealed partial class AppManifestTests
         (IReadOnlyList<BotCommand>)typeof(BotCommands).GetProperty(nameof(BotCommands.All), BindingFlags.Public | BindingFlags.Static)!.GetValue(null)!;
 
     [Fact]
+    public void The_dashboard_is_a_personal_tab_and_a_channel_or_chat_tab_signing_in_with_the_bot_s_own_app()
+    {
+        var personal = Template["staticTabs"]!.AsArray().Select(tab => tab!.AsObject()).ToList();
+        personal.Should().ContainSingle(tab => (string)tab["contentUrl"]! == "https://{{BOT_DOMAIN}}/tabs/dashboard");
+        personal.Select(tab => (string)tab["entityId"]!).Should().Contain("conversations", "the bot's 1:1 chat stays beside the tab");
+        var configurable = Template["configurableTabs"]!.AsArray().Single()!;
+        ((string)configurable["configurationUrl"]!).Should().Be("https://{{BOT_DOMAIN}}/tabs/dashboard/configure");
+        configurable["scopes"]!.AsArray().Select(scope => (string)scope!).Should().BeEquivalentTo("team", "groupChat");
+        Template["webApplicationInfo"]!["id"]!.GetValue<string>().Should().Be("{{BOT_ID}}");
+        Template["webApplicationInfo"]!["resource"]!.GetValue<string>().Should().Be("api://{{BOT_DOMAIN}}/{{BOT_ID}}", "Teams SSO asks for a token for this Application ID URI (Dashboard:ApplicationIdUri)");
+    }
+
+    [Fact]
     public void The_manifest_is_on_the_schema_version_recorded_in_its_readme()
     {
         Template["manifestVersion"]!.GetValue<string>().Should().Be(SchemaVersion);

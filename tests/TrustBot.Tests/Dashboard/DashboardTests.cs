@@ -199,6 +199,18 @@ public sealed class DashboardTests(AzuriteFixture azurite) : IDisposable
     }
 
     [Fact]
+    public async Task The_configuration_page_Teams_shows_when_the_tab_is_added_loads_the_SDK_and_its_script_from_this_host()
+    {
+        using var client = _bed.CreateClient();
+
+        var page = await client.GetStringAsync(new Uri("/tabs/dashboard/configure", UriKind.Relative));
+        var script = await client.GetStringAsync(new Uri("/tabs/dashboard/assets/configure.js", UriKind.Relative));
+
+        page.Should().Contain("<script src=\"/tabs/dashboard/assets/teams-js.js\">").And.Contain("/tabs/dashboard/assets/configure.js");
+        script.Should().Contain("registerOnSaveHandler").And.Contain("setValidityState(true)");
+    }
+
+    [Fact]
     public async Task The_vendored_Teams_SDK_is_the_npm_package_s_own()
     {
         using var client = _bed.CreateClient();

@@ -17,7 +17,7 @@ namespace TrustBot.Tests.EndToEnd;
 /// </summary>
 public sealed class EndToEndFixture : IAsyncLifetime
 {
-    private static readonly string[] ChromiumArgs =
+    internal static readonly string[] ChromiumArgs =
     [
         "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         // Without these Chromium keeps trying to reach the internet, which this machine refuses.
