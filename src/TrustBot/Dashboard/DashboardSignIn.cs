@@ -51,7 +51,7 @@ public static class DashboardSignIn
             .Configure<IOptions<BotCredentials>, IOptions<DashboardOptions>, IOptions<BotAccessOptions>>((options, bot, dashboard, access) =>
             {
                 var parameters = options.TokenValidationParameters;
-                parameters.ValidAudiences = [.. new[] { bot.Value.MicrosoftAppId, dashboard.Value.ApplicationIdUri }.Where(audience => !string.IsNullOrEmpty(audience))];
+                parameters.ValidAudiences = [.. new[] { bot.Value.MicrosoftAppId, dashboard.Value.ApplicationIdUri, dashboard.Value.AppIdOfApplicationIdUri() }.Where(audience => !string.IsNullOrEmpty(audience))];
                 parameters.ValidateAudience = true;
                 parameters.ValidateLifetime = true;
                 parameters.RequireSignedTokens = true;

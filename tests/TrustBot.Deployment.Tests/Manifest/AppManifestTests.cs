@@ -31,7 +31,7 @@ public sealed partial class AppManifestTests
         (IReadOnlyList<BotCommand>)typeof(BotCommands).GetProperty(nameof(BotCommands.All), BindingFlags.Public | BindingFlags.Static)!.GetValue(null)!;
 
     [Fact]
-    public void The_dashboard_is_a_personal_tab_and_a_channel_or_chat_tab_signing_in_with_the_bot_s_own_app()
+    public void The_dashboard_is_a_personal_tab_and_a_channel_or_chat_tab_signing_in_with_its_Entra_app()
     {
         var personal = Template["staticTabs"]!.AsArray().Select(tab => tab!.AsObject()).ToList();
         personal.Should().ContainSingle(tab => (string)tab["contentUrl"]! == "https://{{BOT_DOMAIN}}/tabs/dashboard");
@@ -39,8 +39,8 @@ public sealed partial class AppManifestTests
         var configurable = Template["configurableTabs"]!.AsArray().Single()!;
         ((string)configurable["configurationUrl"]!).Should().Be("https://{{BOT_DOMAIN}}/tabs/dashboard/configure");
         configurable["scopes"]!.AsArray().Select(scope => (string)scope!).Should().BeEquivalentTo("team", "groupChat");
-        Template["webApplicationInfo"]!["id"]!.GetValue<string>().Should().Be("{{BOT_ID}}");
-        Template["webApplicationInfo"]!["resource"]!.GetValue<string>().Should().Be("api://{{BOT_DOMAIN}}/{{BOT_ID}}", "Teams SSO asks for a token for this Application ID URI (Dashboard:ApplicationIdUri)");
+        Template["webApplicationInfo"]!["id"]!.GetValue<string>().Should().Be("{{SSO_APP_ID}}", "scripts/package-app fills it in, by default with BOT_ID");
+        Template["webApplicationInfo"]!["resource"]!.GetValue<string>().Should().Be("api://{{BOT_DOMAIN}}/{{SSO_APP_ID}}", "Teams SSO asks for a token for this Application ID URI (Dashboard:ApplicationIdUri)");
     }
 
     [Fact]

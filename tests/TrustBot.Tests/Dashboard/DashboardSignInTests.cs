@@ -22,7 +22,8 @@ namespace TrustBot.Tests.Dashboard;
 public sealed class DashboardSignInTests : IDisposable
 {
     private const string AppId = "11111111-2222-3333-4444-555555555555";
-    private const string AppIdUri = "api://trustbot.contoso.com/" + AppId;
+    private const string SsoAppId = "66666666-7777-8888-9999-000000000000";
+    private const string AppIdUri = "api://trustbot.contoso.com/" + SsoAppId;
     private const string Tenant = "72f988bf-86f1-41af-91ab-2d7cd011db47";
     private const string OtherTenant = "0a0a0a0a-1111-2222-3333-444444444444";
     private const string LeadId = "0f1e2d3c-aaaa-bbbb-cccc-000000000001";
@@ -83,6 +84,7 @@ public sealed class DashboardSignInTests : IDisposable
 
     [Theory]
     [InlineData(AppIdUri)]
+    [InlineData(SsoAppId)]
     [InlineData(AppId)]
     public async Task A_Teams_token_for_this_app_shows_the_person_their_team(string audience)
     {
