@@ -29,11 +29,13 @@ public sealed class DashboardSignInTests : IDisposable
     private const string LeadId = "0f1e2d3c-aaaa-bbbb-cccc-000000000001";
     private const string TeamId = "19:contoso-general@thread.tacv2";
 
+    private readonly AzuriteFixture _azurite;
     private readonly RsaSecurityKey _entraKey = new(RSA.Create(2048)) { KeyId = "entra" };
     private readonly TrustBotHost _host;
 
     public DashboardSignInTests(AzuriteFixture azurite)
     {
+        _azurite = azurite;
         var configuration = new OpenIdConnectConfiguration();
         configuration.SigningKeys.Add(_entraKey);
         _host = TrustBotHost.OnAzurite(
@@ -94,6 +96,20 @@ public sealed class DashboardSignInTests : IDisposable
 
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         (await response.Content.ReadAsStringAsync()).Should().Contain("Trust dashboard: Contoso").And.Contain("You lead this team");
+    }
+
+    [Theory]
+    [InlineData("https://trustbot.contoso.com/" + AppId)]
+    [InlineData("trustbot.contoso.com/" + AppId)]
+    [InlineData("api://")]
+    public void An_Application_ID_URI_that_is_not_an_api_URI_stops_the_host(string uri)
+    {
+        using var host = TrustBotHost.OnAzurite(
+            _azurite.ConnectionString, _azurite.UniquePrefix(), appId: AppId, extra: new Dictionary<string, string?> { ["Dashboard:ApplicationIdUri"] = uri });
+
+        var starting = () => host.CreateClient();
+
+        starting.Should().Throw<Exception>().Which.Message.Should().Contain("Dashboard:ApplicationIdUri must be empty or the Entra app's Application ID URI, api://<host>/<app id>");
     }
 
     [Fact]
