@@ -59,7 +59,12 @@ internal sealed class BenchStack : IAsyncDisposable
     }
 
     /// <summary>Each client sends its requests one after another; all clients at once.</summary>
-    public async Task<LatencyStats> MeasureAsync(string name, Func<int, HttpContent> request, int concurrency, int perClient)
+    /// <param name="name">The turn's name, for errors.</param>
+    /// <param name="request">The activity client i sends.</param>
+    /// <param name="concurrency">How many clients.</param>
+    /// <param name="perClient">How many requests each sends.</param>
+    /// <param name="thenAlso">Work timed with each request, after its response (e.g. a storage call, for a floor); none when null.</param>
+    public async Task<LatencyStats> MeasureAsync(string name, Func<int, HttpContent> request, int concurrency, int perClient, Func<Task>? thenAlso = null)
     {
         var latencies = new List<double>();
         var wall = Stopwatch.StartNew();
@@ -71,6 +76,11 @@ internal sealed class BenchStack : IAsyncDisposable
                 var started = Stopwatch.GetTimestamp();
                 using var response = await Http.PostAsync("/api/messages", request(client));
                 await response.Content.ReadAsByteArrayAsync();
+                if (thenAlso is not null)
+                {
+                    await thenAlso();
+                }
+
                 mine.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
                 if (!response.IsSuccessStatusCode)
                 {

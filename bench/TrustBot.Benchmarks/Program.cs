@@ -23,16 +23,27 @@ internal static class Benchmarks
         {
             var clients = BenchStack.ArgValue(args, "--clients", 32);
             var requests = BenchStack.ArgValue(args, "--requests", 50);
-            await using var stack = await BenchStack.StartAsync();
-            if (scenario is "submit" or "all")
+            // Before the host starts: the runtime and the bench alone, to tell the bot's share of the peak.
+            var before = Environment.WorkingSet;
+            var memory = new PeakMemory();
+            await using (var stack = await BenchStack.StartAsync())
             {
-                await SubmitBenchmark.RunAsync(stack, clients, requests);
+                if (scenario is "submit" or "all")
+                {
+                    await SubmitBenchmark.RunAsync(stack, clients, requests);
+                }
+
+                if (scenario is "summary" or "all")
+                {
+                    await SummaryBenchmark.RunAsync(stack, clients, requests);
+                }
             }
 
-            if (scenario is "summary" or "all")
-            {
-                await SummaryBenchmark.RunAsync(stack, clients, requests);
-            }
+            memory.Dispose();
+            Console.WriteLine();
+            Console.WriteLine(
+                $"memory, bot under {clients} clients (submit and summary; this process = the bot + an HttpClient load generator, no fakes; Azurite is another process): " +
+                $"peak working set {memory.PeakWorkingSet / 1048576.0:0} MB (target <= 250), of which {before / 1048576.0:0} MB before the host started; peak managed heap {memory.PeakManaged / 1048576.0:0} MB");
         }
 
         // Its own hosts: the bot's delivery limit is set when a host starts.

@@ -4,13 +4,15 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using TrustBot.Domain.Pulse;
 using TrustBot.Domain.Teams;
+using TrustBot.Storage;
 
 namespace TrustBot.Benchmarks;
 
 /// <summary>
 /// Issue 4: the pulse-submit invoke (validate, store an anonymous answer) against a bare echo
-/// turn (help: no storage) of the same host in the same run.
-/// Target: submit p50 &lt;= 2x echo p50 and p99 &lt;= 3x echo p99 at 32 concurrent clients.
+/// turn (help: no storage) of the same host in the same run, and (issue 15) against the storage
+/// floor: echo followed by one point read and one insert. Targets at 32 concurrent clients: submit
+/// p50 &lt;= 2x echo p50 and &lt;= 1.3x the floor, p99 &lt;= 3x echo p99; two storage requests per submit.
 /// </summary>
 internal static class SubmitBenchmark
 {
@@ -32,14 +34,21 @@ internal static class SubmitBenchmark
         HttpContent Echo(int client) => JsonContent.Create(BenchStack.Message(members[client % members.Count], "help"));
         HttpContent Submit(int client) => JsonContent.Create(SubmitActivity(run, members[client % members.Count], 1 + (Environment.TickCount & 3)));
 
-        // Warm up both paths (JIT, connection pools, table clients) before measuring.
+        // Warm up both paths (JIT, connection pools, table clients, the run kept in memory) before measuring.
         await stack.MeasureAsync("warm-up", Echo, 4, 10);
         await stack.MeasureAsync("warm-up", Submit, 4, 10);
-        var echo = await stack.MeasureAsync("echo", Echo, clients, requestsPerClient);
+        var floor = await TurnCosts.MeasureFloorAsync(stack, Echo, TableKey.Encode(TeamId), "team", clients, requestsPerClient);
         var submit = await stack.MeasureAsync("pulse.submit", Submit, clients, requestsPerClient);
+        var echoRequests = await TurnCosts.CountAsync(stack, Echo(0));
+        var submitRequests = await TurnCosts.CountAsync(stack, Submit(0));
 
-        BenchStack.Print($"pulse.submit: {clients} concurrent clients x {requestsPerClient} requests, loopback HTTP, Azurite", ("echo (help)", echo), ("pulse.submit", submit));
-        Console.WriteLine($"ratio p50 {submit.P50 / echo.P50:0.00} (target <= 2), ratio p99 {submit.P99 / echo.P99:0.00} (target <= 3)");
+        TurnCosts.PrintFloor(floor);
+        BenchStack.Print($"pulse.submit: {clients} concurrent clients x {requestsPerClient} requests, loopback HTTP, Azurite", ("echo (help)", floor.Echo), ("pulse.submit", submit));
+        Console.WriteLine(
+            $"ratio p50 {submit.P50 / floor.Echo.P50:0.00} vs echo (target <= 2), {submit.P50 / floor.EchoReadInsert.P50:0.00} vs echo + read + insert (target <= 1.3); " +
+            $"ratio p99 {submit.P99 / floor.Echo.P99:0.00} vs echo (target <= 3)");
+        Console.WriteLine(TurnCosts.Describe("echo", echoRequests));
+        Console.WriteLine(TurnCosts.Describe("pulse.submit", submitRequests));
         var answers = await stack.Services.GetRequiredService<IPulseStore>().GetAnswersAsync(TeamId, run.RunId, CancellationToken.None);
         Console.WriteLine($"answers stored: {answers.Count} (one per member, however often each submitted)");
     }

@@ -2,14 +2,16 @@ using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 using TrustBot.Domain.Pulse;
 using TrustBot.Domain.Teams;
+using TrustBot.Storage;
 
 namespace TrustBot.Benchmarks;
 
 /// <summary>
 /// Issue 6: the lead's summary turn with 4, 26 and 104 weeks of history (50 members, weekly runs)
-/// against the echo turn of the same host. Targets: summary p50 &lt;= 2x echo p50 at every
-/// history length, and within 1.2x between 4 and 104 weeks. Also counts the storage requests of
-/// one summary turn.
+/// against the echo turn of the same host and (issue 15) the storage floor, echo followed by one
+/// point read. Targets: summary p50 &lt;= 2x echo p50 and &lt;= 1.5x the floor at every history
+/// length, and within 1.2x between 4 and 104 weeks. Also counts the storage requests of one
+/// summary turn (nothing changed since the last): at most two.
 /// </summary>
 internal static class SummaryBenchmark
 {
@@ -18,7 +20,7 @@ internal static class SummaryBenchmark
     public static async Task RunAsync(BenchStack stack, int clients, int requestsPerClient)
     {
         var lead = "bench-lead";
-        var results = new List<(int Weeks, LatencyStats Echo, LatencyStats Summary, int Reads)>();
+        var results = new List<(int Weeks, Floor Floor, LatencyStats Summary, TurnRequests Requests)>();
         foreach (var weeks in new[] { 4, 26, 104 })
         {
             var teamId = $"19:bench-{weeks}w@thread.tacv2";
@@ -27,16 +29,21 @@ internal static class SummaryBenchmark
             HttpContent Summary(int client) => JsonContent.Create(BenchStack.Message(lead, "summary"));
 
             await stack.MeasureAsync("warm-up", Summary, 4, 5);
-            var reads = await CountTableRequestsAsync(stack, () => stack.Http.PostAsync("/api/messages", Summary(0)));
-            var echo = await stack.MeasureAsync("echo", Echo, clients, requestsPerClient);
+            var requests = await TurnCosts.CountAsync(stack, Summary(0));
+            var floor = await TurnCosts.MeasureFloorAsync(stack, Echo, TableKey.Encode(teamId), "team", clients, requestsPerClient);
             var summary = await stack.MeasureAsync("summary", Summary, clients, requestsPerClient);
-            results.Add((weeks, echo, summary, reads));
+            results.Add((weeks, floor, summary, requests));
         }
 
-        foreach (var (weeks, echo, summary, reads) in results)
+        foreach (var (weeks, floor, summary, requests) in results)
         {
-            BenchStack.Print($"summary, {weeks} weeks of history: {clients} concurrent clients x {requestsPerClient} requests", ("echo (help)", echo), ("summary", summary));
-            Console.WriteLine($"ratio p50 {summary.P50 / echo.P50:0.00} (target <= 2); storage requests per summary: {reads}");
+            BenchStack.Print(
+                $"summary, {weeks} weeks of history: {clients} concurrent clients x {requestsPerClient} requests",
+                ("echo (help)", floor.Echo),
+                ("echo + 1 point read", floor.EchoRead),
+                ("summary", summary));
+            Console.WriteLine($"ratio p50 {summary.P50 / floor.Echo.P50:0.00} vs echo (target <= 2), {summary.P50 / floor.EchoRead.P50:0.00} vs echo + point read (target <= 1.5)");
+            Console.WriteLine(TurnCosts.Describe("summary", requests));
         }
 
         Console.WriteLine($"summary p50, 104 weeks vs 4 weeks: {results[2].Summary.P50 / results[0].Summary.P50:0.00} (target <= 1.2)");
@@ -70,13 +77,5 @@ internal static class SummaryBenchmark
             await pulses.CloseRunAsync(closed, (stored, _) => new ClosedRunResults(PulseRollups.Compute(stored, answers, bank, stored.ClosesAt), []), CancellationToken.None);
             recent.Insert(0, closed);
         }
-    }
-
-    // Counts outgoing HTTP requests to the Table service while one request runs alone.
-    private static async Task<int> CountTableRequestsAsync(BenchStack stack, Func<Task<HttpResponseMessage>> send)
-    {
-        using var counter = new HttpRequestCounter((url, _) => url.Port == stack.TablePort ? "table" : null);
-        using var response = await send();
-        return counter.Total;
     }
 }

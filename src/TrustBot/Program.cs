@@ -59,6 +59,7 @@ builder.Services.AddSingleton(sp => new AnonymousKeys(sp.GetRequiredService<IOpt
 builder.Services.AddSingleton(sp => new AnswerSeal(sp.GetRequiredService<IOptions<PulseOptions>>().Value.SecretBytes()));
 builder.Services.AddSingleton(QuestionBank.BuiltIn);
 builder.Services.AddSingleton<PulseService>();
+builder.Services.AddSingleton<PulseRunCache>();
 builder.Services.AddCustomQuestions();
 builder.Services.AddObservations();
 builder.Services.AddDefinitionStage();
@@ -67,6 +68,7 @@ builder.Services.AddSchedulingStage();
 builder.Services.AddSchedulerAndDelivery(builder.Configuration);
 builder.Services.AddRecoveryStage();
 builder.Services.AddSingleton<SummaryService>();
+builder.Services.AddSingleton<SummaryViewCache>();
 builder.Services.AddSingleton<IDialog, SummaryDialog>();
 builder.Services.AddPulseResults(builder.Configuration);
 builder.AddDashboard();

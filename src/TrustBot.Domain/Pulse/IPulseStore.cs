@@ -32,6 +32,15 @@ public interface IPulseStore
     /// </summary>
     Task SaveAnswerAsync(string teamId, string runId, string answerKey, byte[] sealedAnswer, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Stores or replaces one member's sealed answer in the same transaction that finds the run's
+    /// open mark, which the close deletes before it reads the answers: true when stored (and then
+    /// the close counts it), false, writing nothing, once the close has begun. A run started before
+    /// open marks existed has none either: the caller tells the two apart by the run's state.
+    /// One request, whatever the outcome.
+    /// </summary>
+    Task<bool> TrySaveAnswerWhileOpenAsync(string teamId, string runId, string answerKey, byte[] sealedAnswer, CancellationToken cancellationToken);
+
     /// <summary>Whether an answer is stored under the key (point read; only while the run is open: the close removes answers).</summary>
     Task<bool> HasAnswerAsync(string teamId, string runId, string answerKey, CancellationToken cancellationToken);
 

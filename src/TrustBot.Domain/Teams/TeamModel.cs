@@ -19,7 +19,23 @@ public sealed record Team(
     TeamKind Kind,
     string ConversationId,
     string ServiceUrl,
-    DateTimeOffset InstalledAt);
+    DateTimeOffset InstalledAt)
+{
+    /// <summary>
+    /// Changes whenever something the team's summary is built from changes (a run closes; an action,
+    /// incident, observation, charter, roster or team change is written); null when not known. Read
+    /// with the team, so a summary can be kept until it changes. Not part of the team's identity.
+    /// </summary>
+    public string? SummaryStamp { get; init; }
+
+    /// <inheritdoc />
+    public bool Equals(Team? other) =>
+        other is not null && Id == other.Id && TenantId == other.TenantId && Name == other.Name && Kind == other.Kind
+        && ConversationId == other.ConversationId && ServiceUrl == other.ServiceUrl && InstalledAt == other.InstalledAt;
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Id, TenantId, Name, Kind, ConversationId, ServiceUrl, InstalledAt);
+}
 
 /// <summary>Where the bot is installed.</summary>
 public enum TeamKind

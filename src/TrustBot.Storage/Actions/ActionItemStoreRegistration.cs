@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using TrustBot.Domain.Actions;
+using TrustBot.Storage.Summary;
 
 namespace TrustBot.Storage.Actions;
 
@@ -13,7 +14,7 @@ public static class ActionItemStoreRegistration
     /// </summary>
     public static IServiceCollection AddTrustBotActionStore(this IServiceCollection services)
     {
-        services.AddTrustBotTable(TableActionItemStore.ActionItemsTable, holdsMemberData: true);
+        services.AddTrustBotTable(TableActionItemStore.ActionItemsTable, holdsMemberData: true).AddSummaryStampTable();
         services.AddSingleton<IActionItemStore, TableActionItemStore>();
         return services;
     }

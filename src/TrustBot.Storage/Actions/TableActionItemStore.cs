@@ -1,4 +1,5 @@
 using TrustBot.Domain.Actions;
+using TrustBot.Storage.Summary;
 
 namespace TrustBot.Storage.Actions;
 
@@ -12,12 +13,14 @@ public sealed class TableActionItemStore : IActionItemStore
     internal const string ActionItemsTable = "ActionItems";
 
     private readonly RecordTable<ActionItem> _items;
+    private readonly SummaryStamps _stamps;
 
     /// <summary>Uses the registered <c>ActionItems</c> table.</summary>
     public TableActionItemStore(StorageTables tables)
     {
         ArgumentNullException.ThrowIfNull(tables);
         _items = new RecordTable<ActionItem>(tables.Get(ActionItemsTable), new ActionItemMapper());
+        _stamps = new SummaryStamps(tables);
     }
 
     /// <inheritdoc />
@@ -34,6 +37,7 @@ public sealed class TableActionItemStore : IActionItemStore
         }
 
         await _items.InsertUnlessPresentAsync(item, "an action item", cancellationToken).ConfigureAwait(false);
+        await _stamps.ChangeAsync(item.TeamId, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -72,6 +76,7 @@ public sealed class TableActionItemStore : IActionItemStore
         var written = await _items.ReplaceAsync(stored with { Value = changed }, cancellationToken).ConfigureAwait(false);
         if (written.Succeeded)
         {
+            await _stamps.ChangeAsync(teamId, cancellationToken).ConfigureAwait(false);
             return new ActionUpdate(ActionUpdateOutcome.Updated, changed, null);
         }
 

@@ -1,6 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using TrustBot.Domain.Definition;
 
+using TrustBot.Storage.Summary;
+
 namespace TrustBot.Storage.Definition;
 
 /// <summary>Registers the table-backed stores of stage 2: proposals, votes, ballots and charters.</summary>
@@ -16,7 +18,7 @@ public static class DefinitionStoreRegistration
         services.AddTrustBotTable(TableTrustVoteStore.ProposalsTable, holdsMemberData: true);
         services.AddTrustBotTable(TableTrustVoteStore.VotesTable);
         services.AddTrustBotTable(TableTrustVoteStore.BallotsTable, holdsMemberData: true);
-        services.AddTrustBotTable(TableTrustCharterStore.TableName);
+        services.AddTrustBotTable(TableTrustCharterStore.TableName).AddSummaryStampTable();
         services.AddSingleton<ITrustVoteStore, TableTrustVoteStore>();
         services.AddSingleton<ITrustCharterStore, TableTrustCharterStore>();
         return services;

@@ -1,5 +1,7 @@
 using TrustBot.Domain.Definition;
 
+using TrustBot.Storage.Summary;
+
 namespace TrustBot.Storage.Definition;
 
 /// <summary>
@@ -11,12 +13,14 @@ public sealed class TableTrustCharterStore : ITrustCharterStore
     internal const string TableName = "TrustCharters";
 
     private readonly RecordTable<TrustCharter> _charters;
+    private readonly SummaryStamps _stamps;
 
     /// <summary>Uses the registered <c>TrustCharters</c> table.</summary>
     public TableTrustCharterStore(StorageTables tables)
     {
         ArgumentNullException.ThrowIfNull(tables);
         _charters = new RecordTable<TrustCharter>(tables.Get(TableName), new TrustCharterMapper());
+        _stamps = new SummaryStamps(tables);
     }
 
     /// <inheritdoc />
@@ -31,6 +35,7 @@ public sealed class TableTrustCharterStore : ITrustCharterStore
         var inserted = await _charters.InsertAsync(charter, cancellationToken).ConfigureAwait(false);
         if (inserted.Succeeded)
         {
+            await _stamps.ChangeAsync(charter.TeamId, cancellationToken).ConfigureAwait(false);
             return true;
         }
 

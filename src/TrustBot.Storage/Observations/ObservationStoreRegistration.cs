@@ -1,6 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using TrustBot.Domain.Observations;
 
+using TrustBot.Storage.Summary;
+
 namespace TrustBot.Storage.Observations;
 
 /// <summary>Registers the table-backed <see cref="IObservationStore"/>.</summary>
@@ -13,7 +15,7 @@ public static class ObservationStoreRegistration
     /// </summary>
     public static IServiceCollection AddTrustBotObservationStore(this IServiceCollection services)
     {
-        services.AddTrustBotTable(TableObservationStore.ObservationsTable, holdsMemberData: true);
+        services.AddTrustBotTable(TableObservationStore.ObservationsTable, holdsMemberData: true).AddSummaryStampTable();
         services.AddSingleton<IObservationStore, TableObservationStore>();
         return services;
     }

@@ -1,5 +1,7 @@
 using TrustBot.Domain.Observations;
 
+using TrustBot.Storage.Summary;
+
 namespace TrustBot.Storage.Observations;
 
 /// <summary>
@@ -12,12 +14,14 @@ public sealed class TableObservationStore : IObservationStore
     internal const string ObservationsTable = "Observations";
 
     private readonly RecordTable<Observation> _observations;
+    private readonly SummaryStamps _stamps;
 
     /// <summary>Uses the registered <c>Observations</c> table.</summary>
     public TableObservationStore(StorageTables tables)
     {
         ArgumentNullException.ThrowIfNull(tables);
         _observations = new RecordTable<Observation>(tables.Get(ObservationsTable), new ObservationMapper());
+        _stamps = new SummaryStamps(tables);
     }
 
     /// <inheritdoc />
@@ -34,6 +38,7 @@ public sealed class TableObservationStore : IObservationStore
         }
 
         await _observations.InsertUnlessPresentAsync(observation, "an observation", cancellationToken).ConfigureAwait(false);
+        await _stamps.ChangeAsync(observation.TeamId, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />

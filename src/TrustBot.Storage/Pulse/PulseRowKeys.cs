@@ -27,6 +27,12 @@ internal static class PulseRowKeys
 
     public static string AnswerPrefix(string runId) => Prefix(runId, "answer");
 
+    /// <summary>
+    /// The run's open mark in <c>PulseResponses</c>: written before anyone is invited, deleted by the
+    /// close before it reads the answers. An answer is written only in a transaction that finds it.
+    /// </summary>
+    public static string OpenMark(string runId) => TableKey.Compose(runId, "open");
+
     /// <summary>A comment's key: its place in the close's shuffle, zero-padded so keys are all one length.</summary>
     public static string Comment(string runId, int place) =>
         TableKey.Compose(runId, "comment", place.ToString("D6", System.Globalization.CultureInfo.InvariantCulture));

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using Azure;
 using Azure.Data.Tables;
 using TrustBot.Domain.Pulse;
+using TrustBot.Storage.Summary;
 
 namespace TrustBot.Storage.Pulse;
 
@@ -34,6 +35,7 @@ public sealed class TablePulseStore : IPulseStore
     private readonly RecordTable<Invitation> _invitations;
     private readonly RecordTable<AnonymousAnswer> _answers;
     private readonly RecordTable<AnonymousComment> _comments;
+    private readonly SummaryStamps _stamps;
 
     /// <summary>Uses the registered <c>PulseRuns</c>, <c>PulseInvitations</c> and <c>PulseResponses</c> tables.</summary>
     public TablePulseStore(StorageTables tables)
@@ -48,14 +50,17 @@ public sealed class TablePulseStore : IPulseStore
         _invitations = new RecordTable<Invitation>(_invitationTable, _invitationMapper);
         _answers = new RecordTable<AnonymousAnswer>(_responseTable, _answerMapper);
         _comments = new RecordTable<AnonymousComment>(_responseTable, _commentMapper);
+        _stamps = new SummaryStamps(tables);
     }
 
     /// <inheritdoc />
     /// <remarks>
     /// The run and the team's open-run claim are inserted in one transaction: of two concurrent
-    /// starts only one can insert the claim. The invitations follow in batches of 100 (another
-    /// table, so not in that transaction); if they fail, the run, its claim and the invitations
-    /// written so far are deleted before the failure is rethrown, so a failed start leaves nothing.
+    /// starts only one can insert the claim. The run's open mark in <c>PulseResponses</c> (see
+    /// <see cref="TrySaveAnswerWhileOpenAsync"/>) and then the invitations follow, the latter in batches
+    /// of 100 (other tables, so not in that transaction); if they fail, the run, its claim, its mark
+    /// and the invitations written so far are deleted before the failure is rethrown, so a failed
+    /// start leaves nothing.
     /// </remarks>
     public async Task<bool> TryStartRunAsync(PulseRun run, IReadOnlyCollection<string> invitedMemberIds, CancellationToken cancellationToken)
     {
@@ -80,6 +85,8 @@ public sealed class TablePulseStore : IPulseStore
 
         try
         {
+            // Before the invitations: nobody can answer a run whose answers could not be stored.
+            await _responseTable.UpsertAsync(OpenMark(run.TeamId, run.RunId), cancellationToken).ConfigureAwait(false);
             ThrowIfFailed(await _invitationTable.SubmitBatchAsync(invitations, cancellationToken).ConfigureAwait(false), $"inviting members to run {run.RunId}");
         }
         catch (Exception failure)
@@ -124,6 +131,33 @@ public sealed class TablePulseStore : IPulseStore
     }
 
     /// <inheritdoc />
+    /// <remarks>
+    /// One entity group transaction in the team's partition of <c>PulseResponses</c>: the answer's
+    /// upsert and an empty merge of the run's open mark that must find it (If-Match *). The mark's
+    /// Timestamp is therefore that of the run's latest answer write, which every answer row's own
+    /// Timestamp already shows; the mark names no member and holds no value.
+    /// </remarks>
+    public async Task<bool> TrySaveAnswerWhileOpenAsync(string teamId, string runId, string answerKey, byte[] sealedAnswer, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(answerKey);
+        ArgumentNullException.ThrowIfNull(sealedAnswer);
+        var result = await _responseTable.SubmitBatchAsync(
+            [
+                new(TableTransactionActionType.UpsertReplace, _answerMapper.ToEntity(new AnonymousAnswer(teamId, runId, new SealedAnswer(answerKey, sealedAnswer)))),
+                new(TableTransactionActionType.UpdateMerge, OpenMark(teamId, runId), ETag.All),
+            ],
+            cancellationToken).ConfigureAwait(false);
+        if (ConflictOrThrow(result) is not { } conflict)
+        {
+            return true;
+        }
+
+        return conflict.Kind == StorageConflictKind.Missing && conflict.RowKey == PulseRowKeys.OpenMark(runId)
+            ? false
+            : throw new InvalidOperationException($"Storage refused an answer to run {runId}: {conflict}.");
+    }
+
+    /// <inheritdoc />
     public async Task<bool> HasAnswerAsync(string teamId, string runId, string answerKey, CancellationToken cancellationToken) =>
         await _responseTable.GetAsync(TableKey.Encode(teamId), PulseRowKeys.Answer(runId, answerKey), cancellationToken).ConfigureAwait(false) is not null;
 
@@ -149,7 +183,9 @@ public sealed class TablePulseStore : IPulseStore
     /// <remarks>
     /// Three steps, each safe to repeat, in an order that makes a repeat after a crash at any point
     /// finish the job: (1) the run is marked closed and the team's open-run claim released, in one
-    /// transaction, so no answer is taken from then on; (2) unless the run already has a roll-up,
+    /// transaction, and then the run's open mark deleted, so no answer is stored from then on (a
+    /// submit's transaction that found the mark committed before, and its answer is read next);
+    /// (2) unless the run already has a roll-up,
     /// the sealed answers are read and rolled up, the comments written in shuffled batches under
     /// their place in the shuffle (a repeat writes the same places, so nothing is doubled), and then
     /// the roll-up, which marks the comments durable; (3) every sealed answer left is deleted. The
@@ -167,6 +203,9 @@ public sealed class TablePulseStore : IPulseStore
 
         var run = await StopAnswersAsync(closedRun, cancellationToken).ConfigureAwait(false);
         var partitionKey = TableKey.Encode(run.TeamId);
+        // Before the answers are read: a submit that finds no mark stores nothing, and one whose
+        // transaction found it is stored already, so every acknowledged answer is rolled up.
+        await _responseTable.DeleteAsync(partitionKey, PulseRowKeys.OpenMark(run.RunId), ETag.All, cancellationToken).ConfigureAwait(false);
         var rollup = (await _rollups.GetAsync(partitionKey, PulseRowKeys.Rollup(run.RunId), cancellationToken).ConfigureAwait(false))?.Value;
         if (rollup is null)
         {
@@ -182,6 +221,8 @@ public sealed class TablePulseStore : IPulseStore
         }
 
         await OptimisticRetry.RunAsync(token => DeleteAnswersAsync(run, token), $"the removal of run {run.RunId}'s answers", cancellationToken).ConfigureAwait(false);
+        // Last, and on every call: a close repeated after a crash may have lost it the first time.
+        await _stamps.ChangeAsync(run.TeamId, cancellationToken).ConfigureAwait(false);
         return rollup;
     }
 
@@ -202,6 +243,8 @@ public sealed class TablePulseStore : IPulseStore
             .Select(stored => select(stored.Value))
             .ToListAsync(cancellationToken)
             .ConfigureAwait(false);
+
+    private static TableEntity OpenMark(string teamId, string runId) => new(TableKey.Encode(teamId), PulseRowKeys.OpenMark(runId));
 
     // A batch reports a lost race as a conflict and everything else as an error; only the race is the caller's to retry.
     private static StorageConflict? ConflictOrThrow(BatchResult result)
@@ -273,6 +316,7 @@ public sealed class TablePulseStore : IPulseStore
 
         try
         {
+            await _responseTable.DeleteAsync(partitionKey, PulseRowKeys.OpenMark(run.RunId), ETag.All, CancellationToken.None).ConfigureAwait(false);
             var written = await _invitationTable.QueryPartitionAsync(partitionKey, PulseRowKeys.InvitationPrefix(run.RunId), cancellationToken: CancellationToken.None)
                 .Select(invitation => new TableTransactionAction(TableTransactionActionType.Delete, invitation, ETag.All))
                 .ToListAsync(CancellationToken.None).ConfigureAwait(false);

@@ -1,6 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using TrustBot.Domain.Recovery;
 
+using TrustBot.Storage.Summary;
+
 namespace TrustBot.Storage.Recovery;
 
 /// <summary>Registers the table-backed <see cref="IIncidentStore"/>.</summary>
@@ -13,7 +15,7 @@ public static class IncidentStoreRegistration
     /// </summary>
     public static IServiceCollection AddTrustBotIncidentStore(this IServiceCollection services)
     {
-        services.AddTrustBotTable(TableIncidentStore.IncidentsTable, holdsMemberData: true);
+        services.AddTrustBotTable(TableIncidentStore.IncidentsTable, holdsMemberData: true).AddSummaryStampTable();
         services.AddSingleton<IIncidentStore, TableIncidentStore>();
         return services;
     }

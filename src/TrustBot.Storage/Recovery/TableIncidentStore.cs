@@ -3,6 +3,8 @@ using System.Text;
 using Azure.Data.Tables;
 using TrustBot.Domain.Recovery;
 
+using TrustBot.Storage.Summary;
+
 namespace TrustBot.Storage.Recovery;
 
 /// <summary>
@@ -23,12 +25,14 @@ public sealed class TableIncidentStore : IIncidentStore
     private readonly StorageTable _table;
     private readonly IncidentMapper _mapper = new();
     private readonly RecordTable<Incident> _incidents;
+    private readonly SummaryStamps _stamps;
 
     /// <summary>Uses the registered <c>Incidents</c> table.</summary>
     public TableIncidentStore(StorageTables tables)
     {
         ArgumentNullException.ThrowIfNull(tables);
         _table = tables.Get(IncidentsTable);
+        _stamps = new SummaryStamps(tables);
         _incidents = new RecordTable<Incident>(_table, _mapper);
     }
 
@@ -49,6 +53,7 @@ public sealed class TableIncidentStore : IIncidentStore
         if (incident.ExternalId is not { } externalId)
         {
             await _incidents.InsertUnlessPresentAsync(incident, "an incident", cancellationToken).ConfigureAwait(false);
+            await _stamps.ChangeAsync(incident.TeamId, cancellationToken).ConfigureAwait(false);
             return incident;
         }
 
@@ -58,6 +63,7 @@ public sealed class TableIncidentStore : IIncidentStore
             cancellationToken).ConfigureAwait(false);
         if (written.Succeeded)
         {
+            await _stamps.ChangeAsync(incident.TeamId, cancellationToken).ConfigureAwait(false);
             return incident;
         }
 
@@ -111,7 +117,13 @@ public sealed class TableIncidentStore : IIncidentStore
         }
 
         var written = await _incidents.ReplaceAsync(stored with { Value = changed }, cancellationToken).ConfigureAwait(false);
-        return written.Succeeded ? changed : null;
+        if (!written.Succeeded)
+        {
+            return null;
+        }
+
+        await _stamps.ChangeAsync(teamId, cancellationToken).ConfigureAwait(false);
+        return changed;
     }
 
     // A digest: an external id is any text a tool chose, and row keys may not hold every character.

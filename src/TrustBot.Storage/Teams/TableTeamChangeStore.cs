@@ -4,6 +4,8 @@ using System.Text;
 using Azure.Data.Tables;
 using TrustBot.Domain.Teams;
 
+using TrustBot.Storage.Summary;
+
 namespace TrustBot.Storage.Teams;
 
 /// <summary>
@@ -26,12 +28,14 @@ public sealed class TableTeamChangeStore : ITeamChangeStore
     private const string AtProperty = "At";
 
     private readonly StorageTable _table;
+    private readonly SummaryStamps _stamps;
 
     /// <summary>Uses the registered <c>TeamChanges</c> table.</summary>
     public TableTeamChangeStore(StorageTables tables)
     {
         ArgumentNullException.ThrowIfNull(tables);
         _table = tables.Get(TableName);
+        _stamps = new SummaryStamps(tables);
     }
 
     /// <inheritdoc />
@@ -63,6 +67,8 @@ public sealed class TableTeamChangeStore : ITeamChangeStore
                 await _table.DeleteAsync(partitionKey, old.RowKey, Azure.ETag.All, cancellationToken).ConfigureAwait(false);
             }
         }
+
+        await _stamps.ChangeAsync(teamId, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />

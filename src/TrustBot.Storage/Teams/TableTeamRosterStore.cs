@@ -3,6 +3,8 @@ using Azure;
 using Azure.Data.Tables;
 using TrustBot.Domain.Teams;
 
+using TrustBot.Storage.Summary;
+
 namespace TrustBot.Storage.Teams;
 
 /// <summary>
@@ -17,12 +19,14 @@ public sealed class TableTeamRosterStore : ITeamRosterStore
 
     private static readonly string[] RowKeyOnly = ["RowKey"];
     private readonly StorageTable _table;
+    private readonly SummaryStamps _stamps;
 
     /// <summary>Uses the registered <c>Rosters</c> table.</summary>
     public TableTeamRosterStore(StorageTables tables)
     {
         ArgumentNullException.ThrowIfNull(tables);
         _table = tables.Get(TableName);
+        _stamps = new SummaryStamps(tables);
     }
 
     /// <inheritdoc />
@@ -45,14 +49,18 @@ public sealed class TableTeamRosterStore : ITeamRosterStore
             .Where(rowKey => !kept.Contains(rowKey))
             .Select(rowKey => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(partitionKey, rowKey), ETag.All));
         await SubmitSkippingMissingAsync([.. merges, .. deletes], $"the roster of team {teamId}", cancellationToken).ConfigureAwait(false);
+        await _stamps.ChangeAsync(teamId, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
-    public Task AddAsync(string teamId, IReadOnlyList<RosterMember> members, CancellationToken cancellationToken) =>
-        SubmitSkippingMissingAsync(MemberMerges(teamId, members), $"members added to team {teamId}", cancellationToken);
+    public async Task AddAsync(string teamId, IReadOnlyList<RosterMember> members, CancellationToken cancellationToken)
+    {
+        await SubmitSkippingMissingAsync(MemberMerges(teamId, members), $"members added to team {teamId}", cancellationToken).ConfigureAwait(false);
+        await _stamps.ChangeAsync(teamId, cancellationToken).ConfigureAwait(false);
+    }
 
     /// <inheritdoc />
-    public Task RemoveAsync(string teamId, IReadOnlyList<string> memberIds, CancellationToken cancellationToken)
+    public async Task RemoveAsync(string teamId, IReadOnlyList<string> memberIds, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(memberIds);
         var partitionKey = TableKey.Encode(teamId);
@@ -61,7 +69,8 @@ public sealed class TableTeamRosterStore : ITeamRosterStore
             .Distinct(StringComparer.Ordinal)
             .Select(rowKey => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(partitionKey, rowKey), ETag.All))
             .ToList();
-        return SubmitSkippingMissingAsync(deletes, $"members removed from team {teamId}", cancellationToken);
+        await SubmitSkippingMissingAsync(deletes, $"members removed from team {teamId}", cancellationToken).ConfigureAwait(false);
+        await _stamps.ChangeAsync(teamId, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />

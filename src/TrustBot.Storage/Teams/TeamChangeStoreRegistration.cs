@@ -1,6 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using TrustBot.Domain.Teams;
 
+using TrustBot.Storage.Summary;
+
 namespace TrustBot.Storage.Teams;
 
 /// <summary>Registers the table-backed <see cref="ITeamChangeStore"/>.</summary>
@@ -13,7 +15,7 @@ public static class TeamChangeStoreRegistration
     /// </summary>
     public static IServiceCollection AddTrustBotTeamChangeStore(this IServiceCollection services)
     {
-        services.AddTrustBotTable(TableTeamChangeStore.TableName);
+        services.AddTrustBotTable(TableTeamChangeStore.TableName).AddSummaryStampTable();
         services.AddSingleton<ITeamChangeStore, TableTeamChangeStore>();
         return services;
     }

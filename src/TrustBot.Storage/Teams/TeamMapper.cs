@@ -32,5 +32,8 @@ internal sealed class TeamMapper : IEntityMapper<Team>
         entity.RequiredEnum<TeamKind>(nameof(Team.Kind)),
         entity.RequiredString(nameof(Team.ConversationId)),
         entity.RequiredString(nameof(Team.ServiceUrl)),
-        entity.RequiredDateTimeOffset(nameof(Team.InstalledAt)));
+        entity.RequiredDateTimeOffset(nameof(Team.InstalledAt)))
+    {
+        SummaryStamp = entity.GetString(Summary.SummaryStamps.Property),
+    };
 }

@@ -21,6 +21,7 @@ public sealed class PulseService(
     TeamQuestionBank banks,
     ITrustCharterStore charters,
     PulseResultsPlanner results,
+    PulseRunCache knownRuns,
     IOptions<PulseOptions> options,
     TimeProvider clock)
 {
@@ -119,11 +120,25 @@ public sealed class PulseService(
     }
 
     /// <summary>Stores a member's answer from a pulse card, or says why it was refused (writing nothing).</summary>
+    /// <remarks>
+    /// Two storage requests, one after the other: the member's invitation (point read), then the
+    /// answer in a transaction that needs the run's open mark. The run and the team's last roll-up
+    /// come from <see cref="PulseRunCache"/> after the run's first submit on this instance.
+    /// </remarks>
     public async Task<SubmitPulseResult> SubmitAsync(string memberId, PulseCardData card, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(card);
-        var run = await FindInvitedRunAsync(memberId, card.TeamId, card.RunId, cancellationToken).ConfigureAwait(false);
-        if (run is null)
+        if (string.IsNullOrEmpty(memberId) || !PulseRunIds.IsWellFormed(card.RunId))
+        {
+            return new SubmitPulseResult(SubmitOutcome.NotYours, null, NotYourPulse, null);
+        }
+
+        // The invitation is written by the server when the run starts, so a card edited to name
+        // another team's run finds none; the run is read beside it only the first time.
+        var invited = pulses.IsInvitedAsync(card.TeamId, card.RunId, memberId, cancellationToken);
+        var known = knownRuns.GetOrLoadAsync((card.TeamId, card.RunId), token => ReadKnownRunAsync(card.TeamId, card.RunId, token), cancellationToken);
+        await Task.WhenAll(invited, known).ConfigureAwait(false);
+        if (!await invited.ConfigureAwait(false) || await known.ConfigureAwait(false) is not KnownRun(var run, var lastClosed))
         {
             return new SubmitPulseResult(SubmitOutcome.NotYours, null, NotYourPulse, null);
         }
@@ -145,13 +160,31 @@ public sealed class PulseService(
         }
 
         // One row, sealed: scores, picks and comment together, so storage shows neither, nor whether
-        // there is a comment. The thank-you card's "last time" is read beside the write, not after it.
+        // there is a comment.
         var answerKey = keys.AnswerKey(run.RunId, memberId);
-        var save = pulses.SaveAnswerAsync(
-            run.TeamId, run.RunId, answerKey, seal.Seal(run.TeamId, run.RunId, answerKey, card.Submission.ToAnswer()), cancellationToken);
-        var lastClosed = pulses.GetRecentRollupsAsync(run.TeamId, 1, cancellationToken);
-        await Task.WhenAll(save, lastClosed).ConfigureAwait(false);
-        return new SubmitPulseResult(SubmitOutcome.Recorded, run, null, Newest(await lastClosed.ConfigureAwait(false)));
+        var sealedAnswer = seal.Seal(run.TeamId, run.RunId, answerKey, card.Submission.ToAnswer());
+        if (!await pulses.TrySaveAnswerWhileOpenAsync(run.TeamId, run.RunId, answerKey, sealedAnswer, cancellationToken).ConfigureAwait(false))
+        {
+            // The close has begun (here or on another instance), or the run predates open marks.
+            knownRuns.Remove((run.TeamId, run.RunId));
+            var stored = await pulses.GetRunAsync(run.TeamId, run.RunId, cancellationToken).ConfigureAwait(false);
+            if (stored is null || !stored.AcceptsAnswersAt(clock.GetUtcNow()))
+            {
+                return new SubmitPulseResult(SubmitOutcome.Closed, stored ?? run, ClosedMessage, null);
+            }
+
+            await pulses.SaveAnswerAsync(run.TeamId, run.RunId, answerKey, sealedAnswer, cancellationToken).ConfigureAwait(false);
+        }
+
+        return new SubmitPulseResult(SubmitOutcome.Recorded, run, null, lastClosed);
+    }
+
+    private async Task<KnownRun?> ReadKnownRunAsync(string teamId, string runId, CancellationToken cancellationToken)
+    {
+        var run = pulses.GetRunAsync(teamId, runId, cancellationToken);
+        var lastClosed = pulses.GetRecentRollupsAsync(teamId, 1, cancellationToken);
+        await Task.WhenAll(run, lastClosed).ConfigureAwait(false);
+        return await run.ConfigureAwait(false) is { } found ? new KnownRun(found, Newest(await lastClosed.ConfigureAwait(false))) : null;
     }
 
     /// <summary>The run a card names and the member's stored answer to it, so they can change it.</summary>
@@ -217,6 +250,7 @@ public sealed class PulseService(
             ? run with { State = PulseRunState.Closed, ClosesAt = now < run.ClosesAt ? now : run.ClosesAt }
             : run;
         var rollup = await pulses.CloseRunAsync(closed, (stored, sealedAnswers) => RollUp(stored, sealedAnswers, bank), cancellationToken).ConfigureAwait(false);
+        knownRuns.Remove((run.TeamId, run.RunId));
         // Every way a run closes (its job, a lead, the next run opening, a close finished after a
         // crash) plans the results for the members; planning again is harmless.
         await results.PlanAsync(rollup, cancellationToken).ConfigureAwait(false);

@@ -36,8 +36,8 @@ public sealed class SummaryDialog(SummaryService summaries, TeamDirectory direct
         // In the channel or a group chat everyone reads along: only the team's version is shown there.
         var privately = ConversationScopes.ScopeOf(turn.Activity) == ConversationScope.Personal;
         var report = privately
-            ? await summaries.BuildForLeadsAsync(team.Id, withComments: command == BotCommands.Summary, cancellationToken).ConfigureAwait(false)
-            : await summaries.BuildForTeamAsync(team.Id, cancellationToken).ConfigureAwait(false);
+            ? await summaries.BuildForLeadsAsync(team, withComments: command == BotCommands.Summary, cancellationToken).ConfigureAwait(false)
+            : await summaries.BuildForTeamAsync(team, cancellationToken).ConfigureAwait(false);
         var card = command == BotCommands.Factors
             ? FactorsCard.Build(team.Name, report.Summary)
             : SummaryCard.Build(team.Id, team.Name, report, forLead: privately);
@@ -54,8 +54,8 @@ public sealed class SummaryDialog(SummaryService summaries, TeamDirectory direct
             return NoticeCard.Build("Nothing was posted", "Only a lead of the team can post its summary, and this card is for a team you don't lead.", isProblem: true).ToInvokeResponse();
         }
 
-        var forLeads = summaries.BuildForLeadsAsync(team.Id, withComments: true, cancellationToken);
-        var forTeam = summaries.BuildForTeamAsync(team.Id, cancellationToken);
+        var forLeads = summaries.BuildForLeadsAsync(team, withComments: true, cancellationToken);
+        var forTeam = summaries.BuildForTeamAsync(team, cancellationToken);
         await Task.WhenAll(forLeads, forTeam).ConfigureAwait(false);
         var teamCard = SummaryCard.Build(team.Id, team.Name, await forTeam.ConfigureAwait(false), forLead: false);
         await messenger.ContinueInTeamAsync(

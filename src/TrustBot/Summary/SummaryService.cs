@@ -11,10 +11,18 @@ namespace TrustBot.Summary;
 
 /// <summary>
 /// Builds a team's trust summary from roll-ups, never from raw answers: the same few reads
-/// whatever the number of answers and however long the history (one of them the team's incidents).
+/// whatever the number of answers and however long the history (one of them the team's incidents),
+/// and none while the team's summary stamp is the one a kept summary was built under (<see cref="SummaryViewCache"/>).
 /// </summary>
 public sealed class SummaryService(
-    IPulseStore pulses, IObservationStore observations, IActionItemStore actions, ITrustCharterStore charters, IIncidentStore incidents, TeamChanges teamChanges, TimeProvider clock)
+    IPulseStore pulses,
+    IObservationStore observations,
+    IActionItemStore actions,
+    ITrustCharterStore charters,
+    IIncidentStore incidents,
+    TeamChanges teamChanges,
+    SummaryViewCache views,
+    TimeProvider clock)
 {
     /// <summary>How many recent roll-ups a summary reads: enough for the trend and its changes.</summary>
     public const int RecentRuns = 12;
@@ -27,16 +35,51 @@ public sealed class SummaryService(
     /// every active incident (leads-only ones included) and, when asked for and they may be shown,
     /// the comments of its latest view. Only for a lead reading it privately.
     /// </summary>
-    public Task<SummaryReport> BuildForLeadsAsync(string teamId, bool withComments, CancellationToken cancellationToken) =>
-        BuildAsync(teamId, forLeads: true, withComments, cancellationToken);
+    /// <param name="team">The team, as read for this turn: its summary stamp says whether a kept summary still holds.</param>
+    /// <param name="withComments">Whether to include the latest view's comments.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    public Task<SummaryReport> BuildForLeadsAsync(Team team, bool withComments, CancellationToken cancellationToken) =>
+        KeptOrBuiltAsync(team, forLeads: true, withComments, cancellationToken);
 
     /// <summary>
     /// The team's summary, for the channel and group chat: only what every member may see. The
     /// leads' observations are not read (their counts would show in the insights), leads-only
     /// incidents are left out and there are no comments.
     /// </summary>
-    public Task<SummaryReport> BuildForTeamAsync(string teamId, CancellationToken cancellationToken) =>
-        BuildAsync(teamId, forLeads: false, withComments: false, cancellationToken);
+    /// <param name="team">The team, as read for this turn: its summary stamp says whether a kept summary still holds.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    public Task<SummaryReport> BuildForTeamAsync(Team team, CancellationToken cancellationToken) =>
+        KeptOrBuiltAsync(team, forLeads: false, withComments: false, cancellationToken);
+
+    // The summary kept under the team's current stamp, when it was built today (UTC) and recently;
+    // otherwise built now and kept. A team whose stamp is not known yet is built every time.
+    private async Task<SummaryReport> KeptOrBuiltAsync(Team team, bool forLeads, bool withComments, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(team);
+        if (team.SummaryStamp is not { } stamp)
+        {
+            return await BuildAsync(team.Id, forLeads, withComments, cancellationToken).ConfigureAwait(false);
+        }
+
+        var key = new SummaryViewKey(team.Id, stamp, forLeads, withComments);
+        var kept = await views.GetOrLoadAsync(key, BuildNowAsync, cancellationToken).ConfigureAwait(false);
+        if (kept is not null && !IsFresh(kept))
+        {
+            views.Remove(key);
+            kept = await views.GetOrLoadAsync(key, BuildNowAsync, cancellationToken).ConfigureAwait(false);
+        }
+
+        return kept!.Report;
+
+        async Task<KeptSummary?> BuildNowAsync(CancellationToken token) =>
+            new(await BuildAsync(team.Id, forLeads, withComments, token).ConfigureAwait(false), clock.GetUtcNow());
+    }
+
+    private bool IsFresh(KeptSummary kept)
+    {
+        var now = clock.GetUtcNow();
+        return now >= kept.BuiltAt && now - kept.BuiltAt < SummaryViewCache.Freshness && now.UtcDateTime.Date == kept.BuiltAt.UtcDateTime.Date;
+    }
 
     private async Task<SummaryReport> BuildAsync(string teamId, bool forLeads, bool withComments, CancellationToken cancellationToken)
     {

@@ -156,7 +156,7 @@ public sealed class TableObservationStoreTests(AzuriteFixture azurite) : IAsyncL
         var services = new ServiceCollection().AddTrustBotObservationStore();
 
         services.Where(d => d.ServiceType == typeof(TableRegistration)).Select(d => d.ImplementationInstance)
-            .Should().Equal(new TableRegistration("Observations", holdsMemberData: true));
+            .Should().Equal(new TableRegistration("Observations", holdsMemberData: true), new TableRegistration("Teams", holdsMemberData: false));
         services.Should().ContainSingle(d => d.ServiceType == typeof(IObservationStore) && d.Lifetime == ServiceLifetime.Singleton
             && d.ImplementationType == typeof(TableObservationStore));
     }

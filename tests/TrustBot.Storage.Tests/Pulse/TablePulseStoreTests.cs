@@ -194,7 +194,7 @@ public sealed class TablePulseStoreTests(AzuriteFixture azurite) : IAsyncLifetim
         (await _store.HasAnswerAsync(TeamId, run.RunId, Keys.AnswerKey(run.RunId, Bob), default)).Should().BeFalse();
         (await _store.GetAnswerAsync(TeamId, run.RunId, Keys.AnswerKey(run.RunId, Bob), default)).Should().BeNull();
         (await _store.GetCommentsAsync(TeamId, run.RunId, default)).Should().BeEmpty("a comment stays sealed in its answer until the close");
-        var row = (await Responses.QueryPartitionAsync(TableKey.Encode(TeamId)).ToListAsync()).Should().ContainSingle().Subject;
+        var row = (await AnswerRowsAsync()).Should().ContainSingle().Subject;
         row.Keys.Except(["odata.etag", "PartitionKey", "RowKey", "Timestamp"]).Should().Equal("Sealed");
         row.GetBinary("Sealed").Should().HaveCount(AnswerSeal.SealedLength);
     }
@@ -234,7 +234,7 @@ public sealed class TablePulseStoreTests(AzuriteFixture azurite) : IAsyncLifetim
         await SaveAsync(run, Alice, Answer(3));
         await SaveAsync(run, Bob, Answer(1) with { Comment = new string('é', PulseSubmissionRules.MaxCommentLength) });
 
-        var rows = await Responses.QueryPartitionAsync(TableKey.Encode(TeamId)).ToListAsync();
+        var rows = await AnswerRowsAsync();
         rows.Should().HaveCount(2);
         rows.Select(row => string.Join(',', row.Keys.Order(StringComparer.Ordinal))).Distinct().Should().ContainSingle();
         rows.Select(row => row.RowKey.Length).Distinct().Should().ContainSingle();
@@ -391,11 +391,31 @@ public sealed class TablePulseStoreTests(AzuriteFixture azurite) : IAsyncLifetim
     }
 
     [Fact]
+    public async Task An_answer_is_stored_while_the_runs_open_mark_is_there_and_refused_once_the_close_deleted_it()
+    {
+        var run = await StartedRunAsync();
+        var key = Keys.AnswerKey(run.RunId, Alice);
+        var mark = await Responses.GetAsync(TableKey.Encode(TeamId), PulseRowKeys.OpenMark(run.RunId));
+        mark.Should().NotBeNull("a run is marked open before anyone is invited");
+        mark!.Keys.Except(["odata.etag", "PartitionKey", "RowKey", "Timestamp"]).Should().BeEmpty("the mark holds nothing and names no one");
+
+        (await _store.TrySaveAnswerWhileOpenAsync(TeamId, run.RunId, key, Seal.Seal(TeamId, run.RunId, key, Answer(4)), default)).Should().BeTrue();
+        (await OpenAsync(run, Alice)).Should().BeEquivalentTo(Answer(4));
+        await CloseAsync(run);
+        var late = await _store.TrySaveAnswerWhileOpenAsync(TeamId, run.RunId, key, Seal.Seal(TeamId, run.RunId, key, Answer(1)), default);
+
+        late.Should().BeFalse();
+        (await _store.GetAnswersAsync(TeamId, run.RunId, default)).Should().BeEmpty("the late answer wrote nothing");
+        (await Responses.GetAsync(TableKey.Encode(TeamId), PulseRowKeys.OpenMark(run.RunId))).Should().BeNull();
+        (await _store.GetRecentRollupsAsync(TeamId, 1, default)).Single().RunId.Should().Be(run.RunId);
+    }
+
+    [Fact]
     public async Task No_property_or_key_of_a_stored_response_contains_the_member_id_before_or_after_the_close()
     {
         var run = await StartedRunAsync();
         await SaveAsync(run, Alice, Answer(4) with { Comment = "a comment" });
-        var whileOpen = await Responses.QueryPartitionAsync(TableKey.Encode(TeamId)).ToListAsync();
+        var whileOpen = await AnswerRowsAsync();
         await CloseAsync(run);
         var afterClose = await Responses.QueryPartitionAsync(TableKey.Encode(TeamId)).ToListAsync();
 
@@ -477,6 +497,10 @@ public sealed class TablePulseStoreTests(AzuriteFixture azurite) : IAsyncLifetim
         (await _store.TryStartRunAsync(run, [Alice, Bob, Carol], default)).Should().BeTrue();
         return run;
     }
+
+    // The rows of the team's answers (and, after a close, comments): all of PulseResponses but the open run's mark.
+    private async Task<List<Azure.Data.Tables.TableEntity>> AnswerRowsAsync() =>
+        await Responses.QueryPartitionAsync(TableKey.Encode(TeamId)).Where(row => !row.RowKey.EndsWith(TableKey.Separator + "open", StringComparison.Ordinal)).ToListAsync();
 
     private Task SaveAsync(PulseRun run, string memberId, PulseAnswer answer)
     {

@@ -38,9 +38,11 @@ public sealed class PulseTestbed : IDisposable
     /// <param name="azurite">The storage.</param>
     /// <param name="teamId">The team's id.</param>
     /// <param name="kestrelPort">When given, the host also listens on this loopback port (for a browser); otherwise it is in memory only.</param>
-    public PulseTestbed(AzuriteFixture azurite, string teamId = "19:contoso-general@thread.tacv2", int? kestrelPort = null)
+    /// <param name="prefix">Another testbed's <see cref="Prefix"/>, to run a second instance of the bot on the same storage; a fresh one by default.</param>
+    public PulseTestbed(AzuriteFixture azurite, string teamId = "19:contoso-general@thread.tacv2", int? kestrelPort = null, string? prefix = null)
     {
         TeamId = teamId;
+        Prefix = prefix ?? azurite.UniquePrefix();
         Messenger
             .Setup(m => m.GetRosterAsync(It.IsAny<Team>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(() => Roster);
@@ -49,7 +51,7 @@ public sealed class PulseTestbed : IDisposable
             .Callback<Team, RosterMember, IActivity, CancellationToken>((_, member, activity, _) => { lock (_sent) { _sent.Add((member, activity)); } })
             .Returns(Task.CompletedTask);
 
-        _host = TrustBotHost.OnAzurite(azurite.ConnectionString, azurite.UniquePrefix(), testServices: services =>
+        _host = TrustBotHost.OnAzurite(azurite.ConnectionString, Prefix, testServices: services =>
         {
             services.Replace(ServiceDescriptor.Singleton(Messenger.Object));
             services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock));
@@ -67,6 +69,9 @@ public sealed class PulseTestbed : IDisposable
     }
 
     public string TeamId { get; }
+
+    /// <summary>The prefix of this bot's table names.</summary>
+    public string Prefix { get; }
 
     public Mock<ITeamsMessenger> Messenger { get; } = new();
 
