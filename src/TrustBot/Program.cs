@@ -15,6 +15,7 @@ using TrustBot.Pulse;
 using TrustBot.PulseResults;
 using TrustBot.Questions;
 using TrustBot.Recovery;
+using TrustBot.Recovery.Webhook;
 using TrustBot.Scheduling;
 using TrustBot.Teams;
 using TrustBot.Storage;

@@ -3,7 +3,7 @@ using TrustBot.Domain.Pulse;
 using TrustBot.Domain.Recovery;
 using TrustBot.Domain.Teams;
 
-namespace TrustBot.Recovery;
+namespace TrustBot.Recovery.Incidents;
 
 /// <summary>
 /// The card on which anyone on the team declares an incident: what happened, how bad, when, the

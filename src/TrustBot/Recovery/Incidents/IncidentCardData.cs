@@ -3,7 +3,7 @@ using Newtonsoft.Json.Linq;
 using TrustBot.Cards;
 using TrustBot.Domain.Recovery;
 
-namespace TrustBot.Recovery;
+namespace TrustBot.Recovery.Incidents;
 
 /// <summary>
 /// What the incident cards send back. Nothing here is trusted: the server checks that the sender

@@ -7,7 +7,7 @@ using TrustBot.Domain.Recovery;
 using TrustBot.Domain.Teams;
 using TrustBot.Teams;
 
-namespace TrustBot.Recovery;
+namespace TrustBot.Recovery.Incidents;
 
 /// <summary>
 /// Stage 5: anyone on the team declares an incident that cost it trust; a lead's starts its

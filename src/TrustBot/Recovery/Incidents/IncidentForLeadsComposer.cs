@@ -5,7 +5,7 @@ using TrustBot.Domain.Recovery;
 using TrustBot.Domain.Scheduling;
 using TrustBot.Domain.Teams;
 
-namespace TrustBot.Recovery;
+namespace TrustBot.Recovery.Incidents;
 
 /// <summary>
 /// Writes the card that brings a lead an incident a member or an incident tool declared; nothing

@@ -2,7 +2,7 @@ using TrustBot.Cards;
 using TrustBot.Domain.Recovery;
 using TrustBot.Domain.Teams;
 
-namespace TrustBot.Recovery;
+namespace TrustBot.Recovery.Incidents;
 
 /// <summary>
 /// What a lead gets, 1:1, for an incident a member or an incident tool declared: the details, who

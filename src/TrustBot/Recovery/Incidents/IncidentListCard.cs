@@ -3,7 +3,7 @@ using TrustBot.Cards;
 using TrustBot.Domain.Recovery;
 using TrustBot.Domain.Teams;
 
-namespace TrustBot.Recovery;
+namespace TrustBot.Recovery.Incidents;
 
 /// <summary>
 /// A team's incidents, newest first, with where each stands and how far its recovery plan got. The

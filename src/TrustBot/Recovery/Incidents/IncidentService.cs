@@ -3,9 +3,10 @@ using TrustBot.Delivery;
 using TrustBot.Domain.Recovery;
 using TrustBot.Domain.Scheduling;
 using TrustBot.Domain.Teams;
+using TrustBot.Recovery.Nudges;
 using TrustBot.Teams;
 
-namespace TrustBot.Recovery;
+namespace TrustBot.Recovery.Incidents;
 
 /// <summary>
 /// Declares incidents and carries out the leads' decisions on them: what the chat and the incident

@@ -3,7 +3,7 @@ using TrustBot.Cards;
 using TrustBot.Domain.Pulse;
 using TrustBot.Domain.Recovery;
 
-namespace TrustBot.Recovery;
+namespace TrustBot.Recovery.Incidents;
 
 /// <summary>How an incident and its recovery plan read on cards, so the form, the leads' card and the list agree.</summary>
 public static class IncidentView

@@ -2,7 +2,7 @@ using TrustBot.Bot;
 using TrustBot.Delivery;
 using TrustBot.Storage.Recovery;
 
-namespace TrustBot.Recovery;
+namespace TrustBot.Recovery.Incidents;
 
 /// <summary>Registers the Incidents part of stage 5: declaring, accepting, dismissing, listing and closing incidents.</summary>
 public static class IncidentsRegistration

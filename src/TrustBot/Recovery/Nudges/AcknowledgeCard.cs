@@ -1,7 +1,8 @@
 using TrustBot.Cards;
 using TrustBot.Domain.Recovery;
+using TrustBot.Recovery.Incidents;
 
-namespace TrustBot.Recovery;
+namespace TrustBot.Recovery.Nudges;
 
 /// <summary>
 /// The first step of a recovery plan (T+0): names the incident, frames it blamelessly, says what

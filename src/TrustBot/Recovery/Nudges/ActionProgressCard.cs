@@ -4,7 +4,7 @@ using TrustBot.Cards;
 using TrustBot.Domain.Actions;
 using TrustBot.Domain.Recovery;
 
-namespace TrustBot.Recovery;
+namespace TrustBot.Recovery.Nudges;
 
 /// <summary>
 /// Progress on the actions from an incident's retrospective (T+7 days): what is done, what is

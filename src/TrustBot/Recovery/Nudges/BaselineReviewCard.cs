@@ -1,8 +1,9 @@
 using System.Globalization;
 using TrustBot.Cards;
 using TrustBot.Domain.Recovery;
+using TrustBot.Recovery.Incidents;
 
-namespace TrustBot.Recovery;
+namespace TrustBot.Recovery.Nudges;
 
 /// <summary>
 /// The leads' review at the end of a recovery plan (T+14 days): trust since the incident against

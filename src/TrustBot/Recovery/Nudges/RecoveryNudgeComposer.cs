@@ -11,7 +11,7 @@ using TrustBot.Domain.Teams;
 using TrustBot.Pulse;
 using TrustBot.Summary;
 
-namespace TrustBot.Recovery;
+namespace TrustBot.Recovery.Nudges;
 
 /// <summary>
 /// Writes a recovery plan's nudges when they are sent, from what is true then: nothing once the

@@ -9,7 +9,7 @@ using TrustBot.Domain.Teams;
 using TrustBot.Pulse;
 using TrustBot.Scheduling;
 
-namespace TrustBot.Recovery;
+namespace TrustBot.Recovery.Nudges;
 
 /// <summary>
 /// Does one step of an incident's recovery plan when it is due: queues the step's message to the

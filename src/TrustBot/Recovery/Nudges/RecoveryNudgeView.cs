@@ -2,7 +2,7 @@ using TrustBot.Cards;
 using TrustBot.Domain.Pulse;
 using TrustBot.Domain.Recovery;
 
-namespace TrustBot.Recovery;
+namespace TrustBot.Recovery.Nudges;
 
 /// <summary>How an incident and its recovery plan read on the nudge cards, so every step says it the same way.</summary>
 public static class RecoveryNudgeView

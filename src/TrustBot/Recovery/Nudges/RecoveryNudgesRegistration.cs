@@ -1,7 +1,7 @@
 using TrustBot.Delivery;
 using TrustBot.Scheduling;
 
-namespace TrustBot.Recovery;
+namespace TrustBot.Recovery.Nudges;
 
 /// <summary>Registers the RecoveryNudges part of stage 5.</summary>
 public static class RecoveryNudgesRegistration

@@ -1,7 +1,7 @@
 using TrustBot.Domain.Recovery;
 using TrustBot.Domain.Scheduling;
 
-namespace TrustBot.Recovery;
+namespace TrustBot.Recovery.Nudges;
 
 /// <summary>
 /// Turns an accepted incident's plan into jobs, one per step at its offset. The jobs check the

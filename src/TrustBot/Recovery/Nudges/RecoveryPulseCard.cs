@@ -3,7 +3,7 @@ using TrustBot.Domain.Pulse;
 using TrustBot.Domain.Recovery;
 using TrustBot.Pulse;
 
-namespace TrustBot.Recovery;
+namespace TrustBot.Recovery.Nudges;
 
 /// <summary>
 /// The recovery pulse as a member gets it (T+3 days): the run's pulse card, answered like any

@@ -2,7 +2,7 @@ using TrustBot.Actions;
 using TrustBot.Cards;
 using TrustBot.Domain.Recovery;
 
-namespace TrustBot.Recovery;
+namespace TrustBot.Recovery.Nudges;
 
 /// <summary>
 /// The leads' prompt to hold a retrospective (T+1 day): a short blameless guide, and a button that

@@ -2,7 +2,7 @@ using TrustBot.Domain.Recovery;
 using TrustBot.Domain.Scheduling;
 using TrustBot.Scheduling;
 
-namespace TrustBot.Recovery;
+namespace TrustBot.Recovery.Webhook;
 
 /// <summary>
 /// Does <see cref="JobKind.ExpireWebhookReplays"/>: deletes every webhook's signature records that

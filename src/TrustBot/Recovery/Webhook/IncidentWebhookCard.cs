@@ -1,7 +1,7 @@
 using TrustBot.Cards;
 using TrustBot.Domain.Teams;
 
-namespace TrustBot.Recovery;
+namespace TrustBot.Recovery.Webhook;
 
 /// <summary>
 /// The card a lead gets in their 1:1 chat for <c>incident webhook</c>: the URL incident tools post

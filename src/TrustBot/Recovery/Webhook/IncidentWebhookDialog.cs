@@ -9,7 +9,7 @@ using TrustBot.Domain.Recovery;
 using TrustBot.Domain.Teams;
 using TrustBot.Teams;
 
-namespace TrustBot.Recovery;
+namespace TrustBot.Recovery.Webhook;
 
 /// <summary>
 /// <c>incident webhook</c>: a lead gets the URL incident tools report to and, when it is made, the

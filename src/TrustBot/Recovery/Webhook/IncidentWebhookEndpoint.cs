@@ -2,8 +2,9 @@ using Microsoft.Extensions.Options;
 using TrustBot.Bot;
 using TrustBot.Domain.Recovery;
 using TrustBot.Domain.Teams;
+using TrustBot.Recovery.Incidents;
 
-namespace TrustBot.Recovery;
+namespace TrustBot.Recovery.Webhook;
 
 /// <summary>
 /// <c>POST /api/incidents/{webhookId}</c>: incident tools report incidents here, signed with their

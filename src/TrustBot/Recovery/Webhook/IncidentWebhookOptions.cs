@@ -1,4 +1,4 @@
-namespace TrustBot.Recovery;
+namespace TrustBot.Recovery.Webhook;
 
 /// <summary>How the incident webhook is offered to leads (configuration section <c>IncidentWebhook</c>).</summary>
 public sealed class IncidentWebhookOptions

@@ -4,7 +4,7 @@ using TrustBot.Bot;
 using TrustBot.Domain.Pulse;
 using TrustBot.Domain.Recovery;
 
-namespace TrustBot.Recovery;
+namespace TrustBot.Recovery.Webhook;
 
 /// <summary>
 /// Reads the JSON an incident tool posts into an <see cref="IncidentDraft"/>, or says what is wrong

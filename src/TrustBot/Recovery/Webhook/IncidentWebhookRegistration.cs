@@ -5,7 +5,7 @@ using TrustBot.Pulse;
 using TrustBot.Scheduling;
 using TrustBot.Storage.Recovery;
 
-namespace TrustBot.Recovery;
+namespace TrustBot.Recovery.Webhook;
 
 /// <summary>Registers the incident webhook: its store, signatures, options and the <c>incident webhook</c> dialog.</summary>
 public static class IncidentWebhookRegistration

@@ -2,7 +2,7 @@ using System.Globalization;
 using TrustBot.Domain.Recovery;
 using TrustBot.Domain.Scheduling;
 
-namespace TrustBot.Recovery;
+namespace TrustBot.Recovery.Webhook;
 
 /// <summary>
 /// Spends an incident webhook request's signature, so the same request cannot be sent again, and

@@ -2,14 +2,14 @@ using Newtonsoft.Json.Linq;
 using TrustBot.Domain.Recovery;
 using TrustBot.Domain.Scheduling;
 using TrustBot.Domain.Teams;
-using TrustBot.Recovery;
+using TrustBot.Recovery.Incidents;
 using TrustBot.Testing;
 using TrustBot.Tests.Hosting;
 using TrustBot.Tests.Pulse;
 using static TrustBot.Tests.Pulse.PulseTestbed;
 using static TrustBot.Tests.Recovery.IncidentSteps;
 
-namespace TrustBot.Tests.Recovery;
+namespace TrustBot.Tests.Recovery.Incidents;
 
 /// <summary>
 /// Declaring incidents in chat, and the leads' decisions on them, through the real bot on Azurite.

@@ -7,7 +7,7 @@ using TrustBot.Tests.Pulse;
 using static TrustBot.Tests.Pulse.PulseTestbed;
 using static TrustBot.Tests.Recovery.IncidentSteps;
 
-namespace TrustBot.Tests.Recovery;
+namespace TrustBot.Tests.Recovery.Incidents;
 
 /// <summary>Every declaration or decision that must not go through is refused with a clear message, and nothing is written.</summary>
 [Collection(AzuriteCollection.Name)]

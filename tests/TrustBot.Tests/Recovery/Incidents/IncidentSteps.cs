@@ -9,7 +9,7 @@ using TrustBot.Domain.Teams;
 using TrustBot.Tests.Pulse;
 using static TrustBot.Tests.Pulse.PulseTestbed;
 
-namespace TrustBot.Tests.Recovery;
+namespace TrustBot.Tests.Recovery.Incidents;
 
 /// <summary>What people do with the incident cards, as a Teams client would send it.</summary>
 public sealed class IncidentSteps(PulseTestbed bed)

@@ -8,14 +8,15 @@ using TrustBot.Domain.Pulse;
 using TrustBot.Domain.Recovery;
 using TrustBot.Domain.Scheduling;
 using TrustBot.Domain.Teams;
-using TrustBot.Recovery;
+using TrustBot.Recovery.Incidents;
+using TrustBot.Recovery.Nudges;
 using TrustBot.Scheduling;
 using TrustBot.Testing;
 using TrustBot.Tests.Hosting;
 using TrustBot.Tests.Pulse;
 using static TrustBot.Tests.Pulse.PulseTestbed;
 
-namespace TrustBot.Tests.Recovery;
+namespace TrustBot.Tests.Recovery.Nudges;
 
 /// <summary>
 /// An accepted incident's recovery plan, step by step on the scheduler's clock: the channel hears

@@ -2,13 +2,13 @@ using Microsoft.Extensions.Options;
 using Newtonsoft.Json.Linq;
 using TrustBot.Domain.Recovery;
 using TrustBot.Domain.Teams;
-using TrustBot.Recovery;
+using TrustBot.Recovery.Webhook;
 using TrustBot.Testing;
 using TrustBot.Tests.Hosting;
 using TrustBot.Tests.Pulse;
 using static TrustBot.Tests.Pulse.PulseTestbed;
 
-namespace TrustBot.Tests.Recovery;
+namespace TrustBot.Tests.Recovery.Webhook;
 
 /// <summary>
 /// <c>incident webhook</c>: a lead gets the URL and, once, the secret in their 1:1 chat, and can

@@ -10,14 +10,14 @@ using Microsoft.Extensions.Time.Testing;
 using TrustBot.Delivery;
 using TrustBot.Domain.Recovery;
 using TrustBot.Domain.Teams;
-using TrustBot.Recovery;
+using TrustBot.Recovery.Webhook;
 using TrustBot.Scheduling;
 using TrustBot.Storage;
 using TrustBot.Testing;
 using TrustBot.Tests.Hosting;
 using static TrustBot.Tests.Hosting.TeamsActivities;
 
-namespace TrustBot.Tests.Recovery;
+namespace TrustBot.Tests.Recovery.Webhook;
 
 /// <summary>
 /// <c>POST /api/incidents/{webhookId}</c> on the real host over HTTP: a signed request from an
