@@ -5,7 +5,7 @@ using TrustBot.Testing;
 using TrustBot.Tests.Hosting;
 using TrustBot.Tests.Pulse;
 using static TrustBot.Tests.Pulse.PulseTestbed;
-using static TrustBot.Tests.Recovery.IncidentSteps;
+using static TrustBot.Tests.Recovery.Incidents.IncidentSteps;
 
 namespace TrustBot.Tests.Recovery.Incidents;
 
