@@ -143,7 +143,7 @@ public sealed class PlaygroundPage(IPage page, string screenshots) : IAsyncDispo
         var card = await CardShowingAsync(cardText);
         // The Playground draws Input.Date as a text box with a "Select a date..." picker.
         var input = card.Locator("input[type=date], input[placeholder*='date' i]").First;
-        await input.FillAsync(day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        await input.FillAsync(TrustBot.Domain.FormFormats.FormatDay(day));
     }
 
     /// <summary>Ticks the first <paramref name="count"/> checkboxes of the latest card that shows the text.</summary>

@@ -1,4 +1,5 @@
 using TrustBot.Cards;
+using TrustBot.Domain;
 using TrustBot.Domain.Pulse;
 using TrustBot.Domain.Recovery;
 using TrustBot.Domain.Teams;
@@ -64,7 +65,7 @@ public static class IncidentCard
         {
             Label = "When did it happen? (day)",
             // A date the input cannot show would be dropped silently; leave it empty instead so the problem above explains.
-            Value = IncidentCardData.ParseDay(form.OccurredOn) is { } day ? IncidentCardData.FormatDay(day) : null,
+            Value = FormFormats.ParseDay(form.OccurredOn) is { } day ? FormFormats.FormatDay(day) : null,
             IsRequired = true,
             ErrorMessage = "Please pick the day it happened.",
         });

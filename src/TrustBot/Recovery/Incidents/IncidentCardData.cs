@@ -1,6 +1,6 @@
-using System.Globalization;
 using Newtonsoft.Json.Linq;
 using TrustBot.Cards;
+using TrustBot.Domain;
 using TrustBot.Domain.Recovery;
 
 namespace TrustBot.Recovery.Incidents;
@@ -36,12 +36,6 @@ public static class IncidentCardData
     /// <summary>Input id of the plan steps a lead accepts (several, comma-separated); on the list, followed by the incident id.</summary>
     public const string StepsInput = "steps";
 
-    /// <summary>The format of the date input's value.</summary>
-    public const string DateFormat = "yyyy-MM-dd";
-
-    /// <summary>The format the time is written in.</summary>
-    public const string TimeFormat = "HH:mm";
-
     // Which card a lead's button is on, so the reply redraws that card; anything else gets a notice.
     private const string ViewProperty = "view";
 
@@ -57,16 +51,6 @@ public static class IncidentCardData
 
     /// <summary>The id of an awaiting incident's own step choice on the list card (input ids must be unique on a card).</summary>
     public static string StepsInputFor(string incidentId) => $"{StepsInput}.{incidentId}";
-
-    /// <summary>The day as the date input shows it.</summary>
-    public static string FormatDay(DateOnly day) => day.ToString(DateFormat, CultureInfo.InvariantCulture);
-
-    /// <summary>The time of day as the form shows it.</summary>
-    public static string FormatTime(TimeOnly time) => time.ToString(TimeFormat, CultureInfo.InvariantCulture);
-
-    /// <summary>The day sent, when it is a date at all.</summary>
-    public static DateOnly? ParseDay(string? text) =>
-        DateOnly.TryParseExact(text, DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;
 
     /// <summary>Several choices' values as a multi-select sends them.</summary>
     public static string JoinChoices(IEnumerable<string> values) => string.Join(',', values);
@@ -164,8 +148,8 @@ public sealed record IncidentForm(
         title.Length > 0 ? title : null,
         null,
         null,
-        IncidentCardData.FormatDay(DateOnly.FromDateTime(localNow.DateTime)),
-        IncidentCardData.FormatTime(TimeOnly.FromDateTime(localNow.DateTime)),
+        FormFormats.FormatDay(DateOnly.FromDateTime(localNow.DateTime)),
+        FormFormats.FormatTime(TimeOnly.FromDateTime(localNow.DateTime)),
         null,
         nameof(IncidentVisibility.Team));
 
@@ -177,8 +161,8 @@ public sealed record IncidentForm(
     public IncidentCheck Check(DateTimeOffset localNow)
     {
         var unreadable = new List<string>();
-        var day = IncidentCardData.ParseDay(OccurredOn);
-        var time = TimeOnly.TryParseExact(OccurredTime?.Trim(), ["H:mm", "HH:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsedTime) ? parsedTime : (TimeOnly?)null;
+        var day = FormFormats.ParseDay(OccurredOn);
+        var time = FormFormats.ParseTime(OccurredTime);
         if (day is null)
         {
             unreadable.Add(string.IsNullOrWhiteSpace(OccurredOn)
