@@ -1,14 +1,7 @@
-using Microsoft.AspNetCore.Diagnostics.HealthChecks;
-using Microsoft.Bot.Builder;
-using Microsoft.Bot.Builder.Integration.AspNet.Core;
-using Microsoft.Bot.Connector.Authentication;
-using Microsoft.Extensions.Options;
 using TrustBot.Actions;
 using TrustBot.Bot;
 using TrustBot.Dashboard;
 using TrustBot.Definition;
-using TrustBot.Delivery;
-using TrustBot.Domain.Pulse;
 using TrustBot.Health;
 using TrustBot.Observations;
 using TrustBot.Onboarding;
@@ -16,9 +9,10 @@ using TrustBot.Pulse;
 using TrustBot.PulseResults;
 using TrustBot.Questions;
 using TrustBot.Recovery;
+using TrustBot.Recovery.Webhook;
 using TrustBot.Scheduling;
-using TrustBot.Teams;
 using TrustBot.Storage;
+using TrustBot.Teams;
 using TrustBot.Summary;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -36,30 +30,12 @@ else
     builder.Services.AddSingleton(TimeProvider.System);
 }
 
+// One line per feature; each registers its dialogs, services, jobs and stores (see its *Registration.cs).
 // Bot Framework: authentication from MicrosoftAppType/Id/Password/TenantId, required outside Development; Teams and Bot:AllowedTenants only.
-builder.Services.AddBotAuthentication(builder.Configuration);
-builder.Services.AddTransient<IBot, TrustBotActivityHandler>();
-
-// Dialogs: one per stage; the router finds them through IDialog.
-builder.Services.AddSingleton<HelpDialog>();
-builder.Services.AddSingleton<IDialog>(sp => sp.GetRequiredService<HelpDialog>());
-builder.Services.AddSingleton<WelcomeDialog>();
-builder.Services.AddSingleton<IDialog, PulseDialog>();
-builder.Services.AddSingleton<DialogRouter>();
-
-// Teams, delivery and stage 1 (pulse check-ins).
+builder.Services.AddBot(builder.Configuration);
+builder.Services.AddOnboarding();
 builder.Services.AddTeams();
-builder.Services.AddSingleton<ITeamsMessenger, ProactiveMessenger>();
-builder.Services.AddOptions<PulseOptions>()
-    .Bind(builder.Configuration.GetSection(PulseOptions.SectionName))
-    .ValidateDataAnnotations()
-    .Validate(options => { options.SecretBytes(); return true; })
-    .ValidateOnStart();
-builder.Services.AddSingleton(sp => new AnonymousKeys(sp.GetRequiredService<IOptions<PulseOptions>>().Value.SecretBytes()));
-builder.Services.AddSingleton(sp => new AnswerSeal(sp.GetRequiredService<IOptions<PulseOptions>>().Value.SecretBytes()));
-builder.Services.AddSingleton(QuestionBank.BuiltIn);
-builder.Services.AddSingleton<PulseService>();
-builder.Services.AddSingleton<PulseRunCache>();
+builder.Services.AddPulse(builder.Configuration);
 builder.Services.AddCustomQuestions();
 builder.Services.AddObservations();
 builder.Services.AddDefinitionStage();
@@ -67,17 +43,11 @@ builder.Services.AddActionsStage();
 builder.Services.AddSchedulingStage();
 builder.Services.AddSchedulerAndDelivery(builder.Configuration);
 builder.Services.AddRecoveryStage();
-builder.Services.AddSingleton<SummaryService>();
-builder.Services.AddSingleton<SummaryViewCache>();
-builder.Services.AddSingleton<IDialog, SummaryDialog>();
+builder.Services.AddSummary();
 builder.Services.AddPulseResults(builder.Configuration);
 builder.AddDashboard();
-
 builder.Services.AddTrustBotStorage(builder.Configuration);
-builder.Services.AddTrustBotTeamAndPulseStores();
-builder.Services.AddHealthChecks()
-    .AddCheck<StorageHealthCheck>("storage", tags: ["ready"])
-    .AddCheck<DeliveryHealthCheck>("delivery", tags: ["ready"]);
+builder.Services.AddHealth();
 
 var app = builder.Build();
 
@@ -90,8 +60,7 @@ if (app.Environment.IsDevelopment())
 }
 
 // /healthz: the process is up. /readyz: it can reach storage, so it can do useful work.
-app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
-app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready"), ResponseWriter = HealthReportWriter.WriteAsync });
+app.MapHealth();
 
 app.Run();
 

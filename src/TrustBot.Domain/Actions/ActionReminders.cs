@@ -21,13 +21,12 @@ public static class ActionReminders
     public const string DigestSubject = "digest";
 
     private const char Separator = '|';
-    private const string DayFormat = "yyyy-MM-dd";
 
     /// <summary>The subject of an item's reminder job and of its delivery: kind, item, due date and owner.</summary>
     public static string Subject(ActionItem item, ActionReminderKind kind)
     {
         ArgumentNullException.ThrowIfNull(item);
-        return string.Join(Separator, kind.ToString(), item.Id, item.DueOn.ToString(DayFormat, CultureInfo.InvariantCulture), item.OwnerId);
+        return string.Join(Separator, kind.ToString(), item.Id, FormFormats.FormatDay(item.DueOn), item.OwnerId);
     }
 
     /// <summary>What a reminder subject names, or null when it is not one <see cref="Subject"/> wrote.</summary>
@@ -37,7 +36,7 @@ public static class ActionReminders
         return parts is [var kind, var itemId, var day, var ownerId]
             && Enum.TryParse<ActionReminderKind>(kind, out var parsed) && Enum.IsDefined(parsed)
             && ActionItemIds.IsWellFormed(itemId)
-            && DateOnly.TryParseExact(day, DayFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var dueOn)
+            && FormFormats.ParseDay(day) is { } dueOn
             && ownerId.Length > 0
                 ? new ActionReminderSubject(parsed, itemId, dueOn, ownerId)
                 : null;

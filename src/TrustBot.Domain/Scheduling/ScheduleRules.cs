@@ -17,9 +17,6 @@ public static class ScheduleRules
     /// <summary>How long a run stays open unless the lead says otherwise.</summary>
     public const int DefaultWindowDays = 3;
 
-    /// <summary>How the opening time is written: hours and minutes on a 24-hour clock.</summary>
-    public const string TimeFormat = "HH:mm";
-
     // The longest IANA id is about 30 characters; anything much longer was not typed by a person.
     private const int MaxTimeZoneIdLength = 64;
 
@@ -66,7 +63,7 @@ public static class ScheduleRules
         ArgumentNullException.ThrowIfNull(input);
         var cadence = ParseName<ScheduleCadence>(input.Cadence);
         var day = ParseName<DayOfWeek>(input.Day);
-        var time = ParseTime(input.Time);
+        var time = FormFormats.ParseTime(input.Time);
         var zone = FindTimeZone(input.TimeZoneId);
         var windowDays = ParseWholeNumber(input.WindowDays);
         List<string> problems =
@@ -200,9 +197,6 @@ public static class ScheduleRules
             ? Enum.Parse<TEnum>(match)
             : null;
 
-    private static TimeOnly? ParseTime(string? text) =>
-        TimeOnly.TryParseExact(text?.Trim(), [TimeFormat, "H:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var time) ? time : null;
-
     // Number inputs may send "3" or "3.0"; either is three days.
     private static int? ParseWholeNumber(string? text) =>
         decimal.TryParse(text?.Trim(), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number)
@@ -219,7 +213,7 @@ public static class ScheduleRules
 /// </summary>
 /// <param name="Cadence">A <see cref="ScheduleCadence"/> name.</param>
 /// <param name="Day">A <see cref="DayOfWeek"/> name.</param>
-/// <param name="Time">The local opening time, <see cref="ScheduleRules.TimeFormat"/>.</param>
+/// <param name="Time">The local opening time, <see cref="FormFormats.Time"/>.</param>
 /// <param name="TimeZoneId">An IANA time zone id.</param>
 /// <param name="WindowDays">How many days each run stays open.</param>
 /// <param name="Reminders">Whether members who have not answered get one reminder.</param>
@@ -232,7 +226,7 @@ public sealed record ScheduleInput(string? Cadence, string? Day, string? Time, s
         return new ScheduleInput(
             schedule.Cadence.ToString(),
             schedule.Day.ToString(),
-            schedule.Time.ToString(ScheduleRules.TimeFormat, CultureInfo.InvariantCulture),
+            FormFormats.FormatTime(schedule.Time),
             schedule.TimeZoneId,
             schedule.WindowDays.ToString(CultureInfo.InvariantCulture),
             schedule.Reminders);

@@ -1,5 +1,5 @@
-using System.Globalization;
 using Azure.Data.Tables;
+using TrustBot.Domain;
 using TrustBot.Domain.Actions;
 
 namespace TrustBot.Storage.Actions;
@@ -12,13 +12,12 @@ namespace TrustBot.Storage.Actions;
 internal sealed class ActionItemMapper : IEntityMapper<ActionItem>
 {
     // ISO 8601: readable in a table browser, and a day has no time zone to get wrong.
-    private const string DateFormat = "yyyy-MM-dd";
 
     public TableEntity ToEntity(ActionItem record) => new(TableKey.Encode(record.TeamId), TableKey.Encode(record.Id))
     {
         [nameof(ActionItem.Title)] = record.Title,
         [nameof(ActionItem.OwnerName)] = record.OwnerName,
-        [nameof(ActionItem.DueOn)] = record.DueOn.ToString(DateFormat, CultureInfo.InvariantCulture),
+        [nameof(ActionItem.DueOn)] = FormFormats.FormatDay(record.DueOn),
         [nameof(ActionItem.FactorId)] = record.FactorId,
         [nameof(ActionItem.CreatedBy)] = record.CreatedBy,
         [nameof(ActionItem.CreatedAt)] = record.CreatedAt,
@@ -43,7 +42,6 @@ internal sealed class ActionItemMapper : IEntityMapper<ActionItem>
         entity.GetString(nameof(ActionItem.TimeZoneId)));
 
     private static DateOnly ReadDate(TableEntity entity) =>
-        DateOnly.TryParseExact(entity.RequiredString(nameof(ActionItem.DueOn)), DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
-            ? day
-            : throw new InvalidDataException($"Property {nameof(ActionItem.DueOn)} of entity ({entity.PartitionKey}, {entity.RowKey}) is not a {DateFormat} date.");
+        FormFormats.ParseDay(entity.RequiredString(nameof(ActionItem.DueOn)))
+            ?? throw new InvalidDataException($"Property {nameof(ActionItem.DueOn)} of entity ({entity.PartitionKey}, {entity.RowKey}) is not a {FormFormats.Day} date.");
 }

@@ -1,5 +1,5 @@
-using System.Globalization;
 using Azure.Data.Tables;
+using TrustBot.Domain;
 using TrustBot.Domain.Observations;
 using TrustBot.Storage.Pulse;
 
@@ -13,7 +13,6 @@ namespace TrustBot.Storage.Observations;
 internal sealed class ObservationMapper : IEntityMapper<Observation>
 {
     // ISO 8601: readable in a table browser, and a day has no time zone to get wrong.
-    private const string DateFormat = "yyyy-MM-dd";
 
     public TableEntity ToEntity(Observation record) => new(TableKey.Encode(record.TeamId), TableKey.Encode(record.Id))
     {
@@ -21,7 +20,7 @@ internal sealed class ObservationMapper : IEntityMapper<Observation>
         [nameof(Observation.Text)] = StringProperty.Fit(record.Text, nameof(Observation.Text)),
         [nameof(Observation.FactorIds)] = StringProperty.ToJson(record.FactorIds, nameof(Observation.FactorIds)),
         [nameof(Observation.Effect)] = record.Effect.ToString(),
-        [nameof(Observation.ObservedOn)] = record.ObservedOn.ToString(DateFormat, CultureInfo.InvariantCulture),
+        [nameof(Observation.ObservedOn)] = FormFormats.FormatDay(record.ObservedOn),
         [nameof(Observation.LoggedAt)] = record.LoggedAt,
         [TableRegistration.MemberKeyProperty] = record.LoggedBy,
     };
@@ -38,7 +37,6 @@ internal sealed class ObservationMapper : IEntityMapper<Observation>
         entity.RequiredString(TableRegistration.MemberKeyProperty));
 
     private static DateOnly ReadDate(TableEntity entity) =>
-        DateOnly.TryParseExact(entity.RequiredString(nameof(Observation.ObservedOn)), DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
-            ? day
-            : throw new InvalidDataException($"Property {nameof(Observation.ObservedOn)} of entity ({entity.PartitionKey}, {entity.RowKey}) is not a {DateFormat} date.");
+        FormFormats.ParseDay(entity.RequiredString(nameof(Observation.ObservedOn)))
+            ?? throw new InvalidDataException($"Property {nameof(Observation.ObservedOn)} of entity ({entity.PartitionKey}, {entity.RowKey}) is not a {FormFormats.Day} date.");
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Azure.Data.Tables;
+using TrustBot.Domain;
 using TrustBot.Domain.Scheduling;
 
 namespace TrustBot.Storage.Scheduling;
@@ -12,7 +13,6 @@ internal sealed class TeamScheduleMapper : IEntityMapper<TeamSchedule>
 
     // ISO 8601, readable in a table browser; a local time and a local day have no offset to get wrong.
     private const string TimeFormat = "HH:mm:ss";
-    private const string DateFormat = "yyyy-MM-dd";
 
     public TableEntity ToEntity(TeamSchedule record) => new(TableKey.Encode(record.TeamId), RowKey)
     {
@@ -22,7 +22,7 @@ internal sealed class TeamScheduleMapper : IEntityMapper<TeamSchedule>
         [nameof(TeamSchedule.TimeZoneId)] = record.TimeZoneId,
         [nameof(TeamSchedule.WindowDays)] = record.WindowDays,
         [nameof(TeamSchedule.Reminders)] = record.Reminders,
-        [nameof(TeamSchedule.StartsOn)] = record.StartsOn.ToString(DateFormat, CultureInfo.InvariantCulture),
+        [nameof(TeamSchedule.StartsOn)] = FormFormats.FormatDay(record.StartsOn),
         [nameof(TeamSchedule.Revision)] = record.Revision,
     };
 
@@ -36,8 +36,7 @@ internal sealed class TeamScheduleMapper : IEntityMapper<TeamSchedule>
         entity.RequiredInt32(nameof(TeamSchedule.WindowDays)),
         entity.GetBoolean(nameof(TeamSchedule.Reminders))
             ?? throw new InvalidDataException($"Property {nameof(TeamSchedule.Reminders)} of entity ({entity.PartitionKey}, {entity.RowKey}) is missing or not a boolean."),
-        Read(entity, nameof(TeamSchedule.StartsOn), DateFormat, static (text, format) =>
-            DateOnly.TryParseExact(text, format, CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : (DateOnly?)null),
+        Read(entity, nameof(TeamSchedule.StartsOn), FormFormats.Day, static (text, _) => FormFormats.ParseDay(text)),
         entity.RequiredInt32(nameof(TeamSchedule.Revision)));
 
     private static T Read<T>(TableEntity entity, string property, string format, Func<string, string, T?> parse)

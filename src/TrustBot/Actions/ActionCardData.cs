@@ -3,6 +3,7 @@ using TrustBot.Cards;
 using TrustBot.Domain.Actions;
 using TrustBot.Domain.Pulse;
 using TrustBot.Domain.Recovery;
+using TrustBot.Recovery.Incidents;
 
 namespace TrustBot.Actions;
 

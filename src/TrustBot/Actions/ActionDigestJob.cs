@@ -1,5 +1,5 @@
-using System.Globalization;
 using TrustBot.Delivery;
+using TrustBot.Domain;
 using TrustBot.Domain.Actions;
 using TrustBot.Domain.Scheduling;
 using TrustBot.Domain.Teams;
@@ -48,9 +48,8 @@ public sealed class ActionDigestJob(
     }
 
     /// <summary>The subject of a digest's deliveries: its local day.</summary>
-    public static string DigestDay(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    public static string DigestDay(DateOnly day) => FormFormats.FormatDay(day);
 
     /// <summary>The day a digest delivery's subject names, or null.</summary>
-    public static DateOnly? ReadDigestDay(string subject) =>
-        DateOnly.TryParseExact(subject, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;
+    public static DateOnly? ReadDigestDay(string subject) => FormFormats.ParseDay(subject);
 }

@@ -1,4 +1,4 @@
-using System.Globalization;
+using TrustBot.Domain;
 using TrustBot.Domain.Actions;
 using TrustBot.Domain.Teams;
 
@@ -14,18 +14,14 @@ namespace TrustBot.Actions;
 /// <param name="Factor">The factor id picked.</param>
 public sealed record ActionForm(string? Title, string? Owner, string? DueOn, string? Factor)
 {
-    /// <summary>The format of the date input's value.</summary>
-    public const string DateFormat = "yyyy-MM-dd";
-
     /// <summary>A fresh form: owned by the sender, with the text typed after the command as its title.</summary>
     public static ActionForm Blank(string ownerId, string title) => new(title.Length > 0 ? title : null, ownerId, null, null);
 
     /// <summary>The day as the date input shows it.</summary>
-    public static string FormatDay(DateOnly day) => day.ToString(DateFormat, CultureInfo.InvariantCulture);
+    public static string FormatDay(DateOnly day) => FormFormats.FormatDay(day);
 
     /// <summary>The day sent, when it is a date at all.</summary>
-    public static DateOnly? ParseDay(string? text) =>
-        DateOnly.TryParseExact(text, DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;
+    public static DateOnly? ParseDay(string? text) => FormFormats.ParseDay(text);
 
     /// <summary>Why a date input's value cannot be read, or null when it can.</summary>
     public static string? UnreadableDay(string? text) =>

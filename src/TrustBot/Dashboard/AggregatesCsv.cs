@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using TrustBot.Domain;
 using TrustBot.Domain.Pulse;
 using TrustBot.Domain.Summary;
 
@@ -35,7 +36,7 @@ public static class AggregatesCsv
         {
             Row(csv,
             [
-                view.To.ToString("yyyy-MM-dd", Invariant),
+                view.To.ToString(FormFormats.Day, Invariant),
                 view.Responded.ToString(Invariant),
                 view.Invited.ToString(Invariant),
                 view.HasScores ? view.TrustIndex.ToString("0.0", Invariant) : string.Empty,

@@ -1,4 +1,5 @@
 using System.Globalization;
+using TrustBot.Domain;
 
 namespace TrustBot.Dashboard;
 
@@ -84,7 +85,7 @@ public static class DashboardEndpoints
         }
 
         // The file name names no team: a team's name is text its members chose.
-        var day = clock.GetUtcNow().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var day = clock.GetUtcNow().ToString(FormFormats.Day, CultureInfo.InvariantCulture);
         return Results.File(System.Text.Encoding.UTF8.GetBytes(AggregatesCsv.Of(dashboard.Report.Views)), AggregatesCsv.ContentType, $"trustbot-results-{day}.csv");
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using TrustBot.Domain;
 using TrustBot.Domain.Pulse;
 using TrustBot.Domain.Summary;
 using TrustBot.Domain.Teams;
@@ -225,5 +226,5 @@ public static class DashboardHtml
         html.Append("</tbody></table></details>");
     }
 
-    private static string Day(SummaryView view) => view.To.ToString("yyyy-MM-dd", Invariant);
+    private static string Day(SummaryView view) => view.To.ToString(FormFormats.Day, Invariant);
 }

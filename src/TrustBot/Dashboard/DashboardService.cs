@@ -42,8 +42,8 @@ public sealed class DashboardService(ITeamStore teams, TeamDirectory directory, 
         ArgumentNullException.ThrowIfNull(user);
         var leads = await directory.LeadsAsync(user.MemberId, team.Id, cancellationToken).ConfigureAwait(false);
         var report = leads
-            ? await summaries.BuildForLeadsAsync(team.Id, withComments: true, cancellationToken).ConfigureAwait(false)
-            : await summaries.BuildForTeamAsync(team.Id, cancellationToken).ConfigureAwait(false);
+            ? await summaries.BuildForLeadsAsync(team, withComments: true, cancellationToken).ConfigureAwait(false)
+            : await summaries.BuildForTeamAsync(team, cancellationToken).ConfigureAwait(false);
         return new TeamDashboard(team, leads, report);
     }
 }

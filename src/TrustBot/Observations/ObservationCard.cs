@@ -1,4 +1,5 @@
 using TrustBot.Cards;
+using TrustBot.Domain;
 using TrustBot.Domain.Observations;
 using TrustBot.Domain.Pulse;
 using TrustBot.Domain.Teams;
@@ -87,7 +88,7 @@ public static class ObservationCard
             IsRequired = true,
             ErrorMessage = "Please pick the day.",
             // A date the input cannot show would be dropped silently; leave it empty instead so the problem above explains.
-            Value = form.Day is { } day ? ObservationForm.FormatDay(day) : null,
+            Value = form.Day is { } day ? FormFormats.FormatDay(day) : null,
         });
 
         return new AdaptiveCard

@@ -1,4 +1,4 @@
-using System.Globalization;
+using TrustBot.Domain;
 using TrustBot.Domain.Observations;
 
 namespace TrustBot.Observations;
@@ -14,21 +14,14 @@ namespace TrustBot.Observations;
 /// <param name="ObservedOn">The day picked, yyyy-MM-dd as the date input sends it.</param>
 public sealed record ObservationForm(string? Kind, string? Text, string? Factors, string? Effect, string? ObservedOn)
 {
-    /// <summary>The format of the date input's value.</summary>
-    public const string DateFormat = "yyyy-MM-dd";
-
     /// <summary>A fresh form: dated today, with the text typed after the command, if any.</summary>
     /// <param name="today">The lead's calendar day.</param>
     /// <param name="text">Text to start from; empty for none.</param>
     public static ObservationForm Blank(DateOnly today, string text) =>
-        new(null, text.Length > 0 ? text : null, null, null, FormatDay(today));
-
-    /// <summary>The day as the date input shows it.</summary>
-    public static string FormatDay(DateOnly day) => day.ToString(DateFormat, CultureInfo.InvariantCulture);
+        new(null, text.Length > 0 ? text : null, null, null, FormFormats.FormatDay(today));
 
     /// <summary>The day picked, when it is a date at all.</summary>
-    public DateOnly? Day =>
-        DateOnly.TryParseExact(ObservedOn, DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;
+    public DateOnly? Day => FormFormats.ParseDay(ObservedOn);
 
     /// <summary>Reads the form into an entry and checks it; the entry is there only when nothing is wrong.</summary>
     /// <param name="today">The lead's calendar day now.</param>

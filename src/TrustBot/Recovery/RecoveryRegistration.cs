@@ -1,3 +1,7 @@
+using TrustBot.Recovery.Incidents;
+using TrustBot.Recovery.Nudges;
+using TrustBot.Recovery.Webhook;
+
 namespace TrustBot.Recovery;
 
 /// <summary>Registers stage 5: incidents, their recovery plans and nudges, and the incident webhook.</summary>

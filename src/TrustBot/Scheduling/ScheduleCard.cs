@@ -1,6 +1,7 @@
 using System.Globalization;
 using TrustBot.Bot;
 using TrustBot.Cards;
+using TrustBot.Domain;
 using TrustBot.Domain.Scheduling;
 using TrustBot.Domain.Teams;
 
@@ -133,7 +134,7 @@ public static class ScheduleCard
     public static string Describe(TeamSchedule schedule)
     {
         ArgumentNullException.ThrowIfNull(schedule);
-        var time = schedule.Time.ToString(ScheduleRules.TimeFormat, CultureInfo.InvariantCulture);
+        var time = FormFormats.FormatTime(schedule.Time);
         var when = schedule.Cadence switch
         {
             ScheduleCadence.Weekly => $"Every week on {schedule.Day} at {time}",

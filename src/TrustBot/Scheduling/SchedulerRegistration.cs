@@ -1,5 +1,4 @@
 using TrustBot.Delivery;
-using TrustBot.Pulse;
 using TrustBot.Storage.Delivery;
 
 namespace TrustBot.Scheduling;
@@ -9,8 +8,9 @@ public static class SchedulerRegistration
 {
     /// <summary>
     /// Registers the job planner and the delivery worker as hosted services (each also as itself,
-    /// so tests and the Development hook can drive them), the Teams throttle, the pulse jobs and
-    /// composer, and their storage. Options come from the <c>Scheduler</c> and <c>Delivery</c> sections.
+    /// so tests and the Development hook can drive them), the Teams throttle, the proactive
+    /// messenger, the roster fan-out, the <see cref="PulseScheduler"/> that plans scheduled runs, and
+    /// their storage. Each feature registers its own jobs and composers (e.g. <c>AddPulse</c>). Options come from the <c>Scheduler</c> and <c>Delivery</c> sections.
     /// </summary>
     public static IServiceCollection AddSchedulerAndDelivery(this IServiceCollection services, IConfiguration configuration)
     {
@@ -21,13 +21,9 @@ public static class SchedulerRegistration
         services.AddSingleton<BotInstance>();
         services.AddSingleton<TeamsThrottle>();
 
+        services.AddSingleton<ITeamsMessenger, ProactiveMessenger>();
         services.AddSingleton<RosterFanOut>();
         services.AddSingleton<PulseScheduler>();
-        services.AddSingleton<PulseFanOut>();
-        services.AddSingleton<IDeliveryComposer, PulseDeliveryComposer>();
-        services.AddSingleton<IJobHandler, OpenScheduledPulseJob>();
-        services.AddSingleton<IJobHandler, RemindPulseJob>();
-        services.AddSingleton<IJobHandler, ClosePulseJob>();
 
         services.AddSingleton<JobPlanner>();
         services.AddHostedService(sp => sp.GetRequiredService<JobPlanner>());

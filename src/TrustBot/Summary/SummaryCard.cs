@@ -5,7 +5,7 @@ using TrustBot.Domain.Pulse;
 using TrustBot.Domain.Recovery;
 using TrustBot.Domain.Summary;
 using TrustBot.Domain.Teams;
-using TrustBot.Recovery;
+using TrustBot.Recovery.Incidents;
 using TrustBot.Teams;
 
 namespace TrustBot.Summary;

@@ -1,5 +1,5 @@
 using TrustBot.Bot;
-using TrustBot.Recovery;
+using TrustBot.Recovery.Webhook;
 using TrustBot.Delivery;
 using TrustBot.Scheduling;
 using System.Reflection;

@@ -7,9 +7,9 @@ using TrustBot.Storage;
 using TrustBot.Testing;
 using TrustBot.Tests.Hosting;
 using TrustBot.Tests.Pulse;
-using TrustBot.Tests.Recovery;
 using static TrustBot.Tests.Actions.ActionSteps;
 using static TrustBot.Tests.Pulse.PulseTestbed;
+using TrustBot.Tests.Recovery.Incidents;
 
 namespace TrustBot.Tests.Actions;
 

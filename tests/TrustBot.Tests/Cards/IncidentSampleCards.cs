@@ -1,7 +1,7 @@
 using TrustBot.Cards;
 using TrustBot.Domain.Recovery;
 using TrustBot.Domain.Teams;
-using TrustBot.Recovery;
+using TrustBot.Recovery.Incidents;
 
 namespace TrustBot.Tests.Cards;
 

@@ -1,6 +1,6 @@
 using TrustBot.Cards;
 using TrustBot.Domain.Teams;
-using TrustBot.Recovery;
+using TrustBot.Recovery.Webhook;
 
 namespace TrustBot.Tests.Cards;
 

@@ -2,7 +2,7 @@ using TrustBot.Cards;
 using TrustBot.Domain.Actions;
 using TrustBot.Domain.Pulse;
 using TrustBot.Domain.Recovery;
-using TrustBot.Recovery;
+using TrustBot.Recovery.Nudges;
 
 namespace TrustBot.Tests.Cards;
 

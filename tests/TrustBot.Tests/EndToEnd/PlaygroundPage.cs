@@ -20,9 +20,31 @@ public sealed class PlaygroundPage(IPage page, string screenshots) : IAsyncDispo
         page.GetByRole(AriaRole.Treeitem, new() { Name = conversation, Exact = true }).ClickAsync();
 
     /// <summary>Types a message and sends it; in channels and group chats the bot is @mentioned first.</summary>
-    public async Task SendAsync(string text, bool mentionBot = false)
+    /// <remarks>
+    /// In a channel this starts a new post. The Playground shows the bot's answer to a new post only
+    /// if it has registered the post (on the response to its own send) before the answer arrives on
+    /// its websocket; an answer that comes first is dropped. Where the bot answers quickly, reply in
+    /// a post already shown instead (<see cref="ReplyAsync"/>).
+    /// </remarks>
+    public Task SendAsync(string text, bool mentionBot = false) =>
+        TypeAndSendAsync(page.Locator(Editor).First, text, mentionBot);
+
+    /// <summary>
+    /// Replies in the channel thread of the latest post that shows the text, @mentioning the bot first
+    /// if asked. The post is on screen already, so the Playground can always place the bot's answer.
+    /// </summary>
+    public async Task ReplyAsync(string postText, string text, bool mentionBot = false)
     {
-        await page.Locator("[data-lexical-editor=\"true\"][contenteditable=\"true\"]").First.ClickAsync();
+        // A post is a card with its own reply box; posts are listed newest first, under the new-post box.
+        var post = page.Locator(".fui-Card").Filter(new() { HasText = postText }).Filter(new() { Has = page.Locator(Editor) }).First;
+        await TypeAndSendAsync(post.Locator(Editor).Last, text, mentionBot);
+    }
+
+    private const string Editor = "[data-lexical-editor=\"true\"][contenteditable=\"true\"]";
+
+    private async Task TypeAndSendAsync(ILocator editor, string text, bool mentionBot)
+    {
+        await editor.ClickAsync();
         if (mentionBot)
         {
             await page.Keyboard.TypeAsync("@");
@@ -121,7 +143,7 @@ public sealed class PlaygroundPage(IPage page, string screenshots) : IAsyncDispo
         var card = await CardShowingAsync(cardText);
         // The Playground draws Input.Date as a text box with a "Select a date..." picker.
         var input = card.Locator("input[type=date], input[placeholder*='date' i]").First;
-        await input.FillAsync(day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        await input.FillAsync(TrustBot.Domain.FormFormats.FormatDay(day));
     }
 
     /// <summary>Ticks the first <paramref name="count"/> checkboxes of the latest card that shows the text.</summary>

@@ -5,8 +5,8 @@ using TrustBot.PulseResults;
 using TrustBot.Testing;
 using TrustBot.Tests.Hosting;
 using TrustBot.Tests.Pulse;
-using TrustBot.Tests.Recovery;
 using static TrustBot.Tests.Pulse.PulseTestbed;
+using TrustBot.Tests.Recovery.Incidents;
 
 namespace TrustBot.Tests.PulseResults;
 

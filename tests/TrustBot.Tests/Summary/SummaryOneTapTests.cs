@@ -4,8 +4,8 @@ using TrustBot.Testing;
 using TrustBot.Tests.Actions;
 using TrustBot.Tests.Hosting;
 using TrustBot.Tests.Pulse;
-using TrustBot.Tests.Recovery;
 using static TrustBot.Tests.Pulse.PulseTestbed;
+using TrustBot.Tests.Recovery.Incidents;
 
 namespace TrustBot.Tests.Summary;
 

@@ -3,7 +3,7 @@ using Newtonsoft.Json.Linq;
 using TrustBot.Domain.Observations;
 using TrustBot.Domain.Recovery;
 using TrustBot.Domain.Teams;
-using TrustBot.Recovery;
+using TrustBot.Recovery.Webhook;
 using TrustBot.Teams;
 using TrustBot.Teams.Leads;
 using TrustBot.Testing;
