@@ -1,7 +1,4 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
-using Microsoft.Bot.Builder;
-using Microsoft.Bot.Builder.Integration.AspNet.Core;
-using Microsoft.Bot.Connector.Authentication;
 using Microsoft.Extensions.Options;
 using TrustBot.Actions;
 using TrustBot.Bot;
@@ -37,7 +34,6 @@ else
 
 // Bot Framework: authentication from MicrosoftAppType/Id/Password/TenantId, required outside Development; Teams and Bot:AllowedTenants only.
 builder.Services.AddBotAuthentication(builder.Configuration);
-builder.Services.AddTransient<IBot, TrustBotActivityHandler>();
 
 // Dialogs: one per stage; the router finds them through IDialog.
 builder.Services.AddSingleton<HelpDialog>();

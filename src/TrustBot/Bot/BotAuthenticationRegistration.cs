@@ -9,7 +9,7 @@ namespace TrustBot.Bot;
 public static class BotAuthenticationRegistration
 {
     /// <summary>
-    /// Registers <see cref="BotAuthentication"/> and the adapter. The host does not start outside
+    /// Registers <see cref="BotAuthentication"/>, the adapter and the bot (<see cref="TrustBotActivityHandler"/>). The host does not start outside
     /// Development without an app id (<see cref="BotCredentialsCheck"/>) nor with a malformed
     /// <c>Bot:AllowedTenants</c>. There is deliberately no setting that turns authentication off.
     /// </summary>
@@ -24,6 +24,7 @@ public static class BotAuthenticationRegistration
         services.AddSingleton<BotFrameworkAuthentication, BotAuthentication>();
         services.AddSingleton<TrustBotAdapter>();
         services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<TrustBotAdapter>());
+        services.AddTransient<IBot, TrustBotActivityHandler>();
         return services;
     }
 }

@@ -118,11 +118,17 @@ public sealed class PulseService(
         return new StartPulseResult(run, null, bank);
     }
 
-    /// <summary>Stores a member's answer from a pulse card, or says why it was refused (writing nothing).</summary>
-    public async Task<SubmitPulseResult> SubmitAsync(string memberId, PulseCardData card, CancellationToken cancellationToken)
+    /// <summary>Stores a member's answer to a run of a team, or says why it was refused (writing nothing).</summary>
+    /// <param name="memberId">Who answers.</param>
+    /// <param name="teamId">The team the answer says it is for.</param>
+    /// <param name="runId">The run the answer says it is for.</param>
+    /// <param name="submission">The answer; null when it could not be read.</param>
+    /// <param name="unreadable">Why the answer could not be read, in words for the member; null when it could.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    public async Task<SubmitPulseResult> SubmitAsync(
+        string memberId, string teamId, string runId, PulseSubmission? submission, string? unreadable, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(card);
-        var run = await FindInvitedRunAsync(memberId, card.TeamId, card.RunId, cancellationToken).ConfigureAwait(false);
+        var run = await FindInvitedRunAsync(memberId, teamId, runId, cancellationToken).ConfigureAwait(false);
         if (run is null)
         {
             return new SubmitPulseResult(SubmitOutcome.NotYours, null, NotYourPulse, null);
@@ -133,12 +139,12 @@ public sealed class PulseService(
             return new SubmitPulseResult(SubmitOutcome.Closed, run, ClosedMessage, null);
         }
 
-        if (card.Submission is null)
+        if (submission is null)
         {
-            return new SubmitPulseResult(SubmitOutcome.Invalid, run, card.Problem ?? "The answers could not be read.", null);
+            return new SubmitPulseResult(SubmitOutcome.Invalid, run, unreadable ?? "The answers could not be read.", null);
         }
 
-        var problems = PulseSubmissionRules.Problems(run, card.Submission, clock.GetUtcNow());
+        var problems = PulseSubmissionRules.Problems(run, submission, clock.GetUtcNow());
         if (problems.Count > 0)
         {
             return new SubmitPulseResult(SubmitOutcome.Invalid, run, string.Join(' ', problems), null);
@@ -148,7 +154,7 @@ public sealed class PulseService(
         // there is a comment. The thank-you card's "last time" is read beside the write, not after it.
         var answerKey = keys.AnswerKey(run.RunId, memberId);
         var save = pulses.SaveAnswerAsync(
-            run.TeamId, run.RunId, answerKey, seal.Seal(run.TeamId, run.RunId, answerKey, card.Submission.ToAnswer()), cancellationToken);
+            run.TeamId, run.RunId, answerKey, seal.Seal(run.TeamId, run.RunId, answerKey, submission.ToAnswer()), cancellationToken);
         var lastClosed = pulses.GetRecentRollupsAsync(run.TeamId, 1, cancellationToken);
         await Task.WhenAll(save, lastClosed).ConfigureAwait(false);
         return new SubmitPulseResult(SubmitOutcome.Recorded, run, null, Newest(await lastClosed.ConfigureAwait(false)));
