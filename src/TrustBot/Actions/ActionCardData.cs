@@ -1,4 +1,4 @@
-using Newtonsoft.Json.Linq;
+using System.Text.Json.Nodes;
 using TrustBot.Cards;
 using TrustBot.Domain.Actions;
 using TrustBot.Domain.Pulse;
@@ -48,8 +48,8 @@ public static class ActionCardData
     public static object ForFactor(string teamId, string factorId) => new Dictionary<string, string> { ["teamId"] = teamId, [FactorIdData] = factorId };
 
     /// <summary>The team and the factor a "make it an action" button sends, or null when the data is malformed or names no factor.</summary>
-    public static FactorClickData? ReadFactor(object? data) =>
-        data is JObject json
+    public static FactorClickData? ReadFactor(JsonObject? data) =>
+        data is { } json
         && CardSubmit.TeamIdOf(json) is { } teamId
         && CardSubmit.TryReadText(json, FactorIdData, out var factorId)
         && TrustFactors.Find(factorId ?? string.Empty) is { } factor
@@ -72,8 +72,8 @@ public static class ActionCardData
     /// The team, the form and (when the card was opened from an incident) the incident an add card
     /// sends, or null when the data is malformed, an incident id that is not shaped like one included.
     /// </summary>
-    public static AddActionData? ReadAdd(object? data) =>
-        data is JObject json
+    public static AddActionData? ReadAdd(JsonObject? data) =>
+        data is { } json
         && CardSubmit.TeamIdOf(json) is { } teamId
         && CardSubmit.TryReadText(json, TitleInput, out var title)
         && CardSubmit.TryReadText(json, OwnerInput, out var owner)
@@ -85,8 +85,8 @@ public static class ActionCardData
             : null;
 
     /// <summary>The team and the incident an "add an action for this incident" button sends, or null when the data is malformed.</summary>
-    public static IncidentClickData? ReadIncident(object? data) =>
-        data is JObject json
+    public static IncidentClickData? ReadIncident(JsonObject? data) =>
+        data is { } json
         && CardSubmit.TeamIdOf(json) is { } teamId
         && CardSubmit.TryReadText(json, IncidentIdData, out var incidentId)
         && IncidentIds.IsWellFormed(incidentId)
@@ -94,8 +94,8 @@ public static class ActionCardData
             : null;
 
     /// <summary>The team, the item and that item's inputs a list button sends, or null when the data is malformed.</summary>
-    public static ItemClickData? ReadItem(object? data) =>
-        data is JObject json
+    public static ItemClickData? ReadItem(JsonObject? data) =>
+        data is { } json
         && CardSubmit.TeamIdOf(json) is { } teamId
         && CardSubmit.TryReadText(json, "itemId", out var itemId)
         && ActionItemIds.IsWellFormed(itemId)

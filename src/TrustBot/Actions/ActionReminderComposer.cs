@@ -1,5 +1,3 @@
-using Microsoft.Bot.Builder;
-using Microsoft.Bot.Schema;
 using TrustBot.Cards;
 using TrustBot.Delivery;
 using TrustBot.Domain.Actions;
@@ -19,14 +17,14 @@ public sealed class ActionReminderComposer(IActionItemStore actions, ActionRemin
     public IReadOnlyCollection<DeliveryKind> Kinds => [DeliveryKind.ActionReminder, DeliveryKind.ActionDigest];
 
     /// <inheritdoc />
-    public async Task<IActivity?> ComposeAsync(DeliveryRequest request, Team team, CancellationToken cancellationToken)
+    public async Task<CardMessage?> ComposeAsync(DeliveryRequest request, Team team, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(team);
         var card = request.Kind == DeliveryKind.ActionDigest
             ? await DigestAsync(request, team, cancellationToken).ConfigureAwait(false)
             : await ReminderAsync(request, team, cancellationToken).ConfigureAwait(false);
-        return card is null ? null : MessageFactory.Attachment(card.ToAttachment());
+        return CardMessage.FromAdaptiveCard(card);
     }
 
     private async Task<AdaptiveCard?> ReminderAsync(DeliveryRequest request, Team team, CancellationToken cancellationToken)

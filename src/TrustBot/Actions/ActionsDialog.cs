@@ -1,5 +1,3 @@
-using Microsoft.Bot.Builder;
-using Microsoft.Bot.Schema;
 using TrustBot.Bot;
 using TrustBot.Cards;
 using TrustBot.Delivery;
@@ -27,68 +25,95 @@ public sealed partial class ActionsDialog(
     TimeProvider clock,
     ILogger<ActionsDialog> logger) : IDialog
 {
-    /// <inheritdoc />
-    public IReadOnlyList<BotCommand> Commands => [BotCommands.AddAction, BotCommands.Actions];
+    // Each button of an item on the list (or a reminder) is one change, and says what it did.
+    private static readonly ItemVerb Complete = new(
+        ActionListCard.CompleteVerb, (member, _) => (new CompleteAction(member.Reader.Now), null), item => $"\"{item.Title}\" is completed. Well done!");
+
+    private static readonly ItemVerb Reopen = new(
+        ActionListCard.ReopenVerb, (_, _) => (new ReopenAction(), null), item => $"\"{item.Title}\" is open again.");
+
+    private static readonly ItemVerb Reschedule = new(
+        ActionListCard.RescheduleVerb,
+        (member, click) => ActionForm.UnreadableDay(click.DueOn) is { } unreadable
+            ? (null, unreadable)
+            : (new RescheduleAction(ActionForm.ParseDay(click.DueOn)!.Value, member.Reader.Today) { TimeZoneId = member.ZoneId }, null),
+        item => $"\"{item.Title}\" is now due {Observations.ObservationView.Day(item.DueOn)}.");
+
+    private static readonly ItemVerb Reassign = new(
+        ActionListCard.ReassignVerb,
+        (member, click) => member.Reader.Roster.FirstOrDefault(m => m.MemberId == click.Owner) is { } owner
+            ? (new ReassignAction(owner.MemberId, owner.Name) { TimeZoneId = member.ZoneId }, null)
+            : (null, string.Join(' ', ActionRules.OwnerProblems(click.Owner ?? string.Empty, [.. member.Reader.Roster.Select(m => m.MemberId)]))),
+        item => $"\"{item.Title}\" now belongs to {item.OwnerName ?? "its new owner"}.");
 
     /// <inheritdoc />
-    public IReadOnlyList<string> Verbs =>
-        [AddActionCard.AddVerb, AddActionCard.NewForIncidentVerb, AddActionCard.NewForFactorVerb, ActionListCard.CompleteVerb, ActionListCard.ReopenVerb, ActionListCard.ReassignVerb, ActionListCard.RescheduleVerb];
-
-    /// <inheritdoc />
-    public async Task OnCommandAsync(ITurnContext<IMessageActivity> turn, BotCommand command, string argument, CancellationToken cancellationToken)
+    public void DeclareRoutes(DialogRoutes routes)
     {
-        ArgumentNullException.ThrowIfNull(turn);
-        if (await directory.TeamForCommandAsync(turn, TeamRole.Member, cancellationToken).ConfigureAwait(false) is not { } team)
+        ArgumentNullException.ThrowIfNull(routes);
+        routes.Command(BotCommands.AddAction, OpenAddAsync)
+            .Command(BotCommands.Actions, ShowListAsync)
+            .Verb(AddActionCard.AddVerb, (turn, data, ct) => AsMemberAsync(turn, ActionCardData.ReadAdd(data), add => add.TeamId, AddAsync, ct))
+            .Verb(AddActionCard.NewForIncidentVerb, (turn, data, ct) => AsMemberAsync(turn, ActionCardData.ReadIncident(data), click => click.TeamId, OpenForIncidentAsync, ct))
+            .Verb(AddActionCard.NewForFactorVerb, (turn, data, ct) => AsMemberAsync(turn, ActionCardData.ReadFactor(data), click => click.TeamId, OpenForFactorAsync, ct));
+        foreach (var verb in (ItemVerb[])[Complete, Reopen, Reassign, Reschedule])
         {
-            return;
+            routes.Verb(verb.Verb, (turn, data, ct) => AsMemberAsync(
+                turn, ActionCardData.ReadItem(data), click => click.TeamId, (member, click, token) => ChangeAsync(member, verb, click, token), ct));
         }
-
-        var memberId = ActivityIdentity.MemberIdOf(turn.Activity);
-        var roster = await messenger.GetRosterAsync(team, cancellationToken).ConfigureAwait(false);
-        var today = LocalCalendar.TodayOf(clock, turn.Activity);
-        var card = command == BotCommands.AddAction
-            ? AddActionCard.Build(team, roster, today, ActionForm.Blank(memberId, argument))
-            : await ListAsync(team, new ActionListReader(memberId, today, clock.GetUtcNow(), roster), null, cancellationToken).ConfigureAwait(false);
-        await turn.SendActivityAsync(MessageFactory.Attachment(card.ToAttachment()), cancellationToken).ConfigureAwait(false);
     }
 
-    /// <inheritdoc />
-    public async Task<AdaptiveCardInvokeResponse> OnVerbAsync(ITurnContext<IInvokeActivity> turn, AdaptiveCardInvokeValue invoke, CancellationToken cancellationToken)
+    private async Task OpenAddAsync(BotTurn turn, string argument, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(turn);
-        ArgumentNullException.ThrowIfNull(invoke);
-        var verb = invoke.Action?.Verb;
-        var data = invoke.Action?.Data;
-        var teamId = verb switch
+        if (await CommandMemberAsync(turn, cancellationToken).ConfigureAwait(false) is { } member)
         {
-            AddActionCard.AddVerb => ActionCardData.ReadAdd(data)?.TeamId,
-            AddActionCard.NewForIncidentVerb => ActionCardData.ReadIncident(data)?.TeamId,
-            AddActionCard.NewForFactorVerb => ActionCardData.ReadFactor(data)?.TeamId,
-            _ => ActionCardData.ReadItem(data)?.TeamId,
-        };
-        if (teamId is null)
+            var form = ActionForm.Blank(member.Reader.MemberId, argument);
+            await turn.ReplyAsync(AddActionCard.Build(member.Team, member.Reader.Roster, member.Reader.Today, form), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task ShowListAsync(BotTurn turn, CancellationToken cancellationToken)
+    {
+        if (await CommandMemberAsync(turn, cancellationToken).ConfigureAwait(false) is { } member)
+        {
+            await turn.ReplyAsync(await ListAsync(member.Team, member.Reader, null, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    // A command acts on the team it was typed in (or the sender picks one): anyone who belongs to it.
+    private async Task<TeamMember?> CommandMemberAsync(BotTurn turn, CancellationToken cancellationToken)
+    {
+        if (await directory.TeamForCommandAsync(turn, TeamRole.Member, cancellationToken).ConfigureAwait(false) is not { } team)
+        {
+            return null;
+        }
+
+        var roster = await messenger.GetRosterAsync(team, cancellationToken).ConfigureAwait(false);
+        return new TeamMember(team, new ActionListReader(turn.MemberId, LocalCalendar.TodayOf(clock, turn), clock.GetUtcNow(), roster), IsLead: false, LocalCalendar.ZoneIdOf(turn.Sender));
+    }
+
+    // A card's click: its data must be readable, and the sender on the team it names.
+    private async Task<AdaptiveCard> AsMemberAsync<T>(
+        BotTurn turn, T? click, Func<T, string> teamOf, Func<TeamMember, T, CancellationToken, Task<AdaptiveCard>> act, CancellationToken cancellationToken)
+        where T : class
+    {
+        if (click is null)
         {
             return Problem("This card can't be used", "Its data isn't what I sent, so nothing changed. Type actions to get a fresh list.");
         }
 
-        var member = await MemberOfAsync(turn.Activity, teamId, cancellationToken).ConfigureAwait(false);
+        var teamId = teamOf(click);
+        var member = await MemberOfAsync(turn, teamId, cancellationToken).ConfigureAwait(false);
         if (member is null)
         {
             Log.Refused(logger, teamId);
             return Problem("Nothing changed", "This card belongs to a team you're not a member of.");
         }
 
-        return verb switch
-        {
-            AddActionCard.AddVerb => await AddAsync(member, ActionCardData.ReadAdd(data)!, cancellationToken).ConfigureAwait(false),
-            AddActionCard.NewForIncidentVerb => await OpenForIncidentAsync(member, ActionCardData.ReadIncident(data)!.IncidentId, cancellationToken).ConfigureAwait(false),
-            AddActionCard.NewForFactorVerb => OpenForFactor(member, ActionCardData.ReadFactor(data)!.FactorId),
-            _ => await ChangeAsync(member, verb!, ActionCardData.ReadItem(data)!, cancellationToken).ConfigureAwait(false),
-        };
+        return await act(member, click, cancellationToken).ConfigureAwait(false);
     }
 
     // The card names the team; the roster and the stored roles decide whether the sender belongs to it.
-    private async Task<TeamMember?> MemberOfAsync(IActivity activity, string teamId, CancellationToken cancellationToken)
+    private async Task<TeamMember?> MemberOfAsync(BotTurn turn, string teamId, CancellationToken cancellationToken)
     {
         var team = await teams.GetTeamAsync(teamId, cancellationToken).ConfigureAwait(false);
         if (team is null)
@@ -96,34 +121,34 @@ public sealed partial class ActionsDialog(
             return null;
         }
 
-        var memberId = ActivityIdentity.MemberIdOf(activity);
+        var memberId = turn.MemberId;
         var roster = await messenger.GetRosterAsync(team, cancellationToken).ConfigureAwait(false);
         var isLead = await directory.LeadsAsync(memberId, teamId, cancellationToken).ConfigureAwait(false);
-        var reader = new ActionListReader(memberId, LocalCalendar.TodayOf(clock, activity), clock.GetUtcNow(), roster);
-        return isLead || roster.Any(m => m.MemberId == memberId) ? new TeamMember(team, reader, isLead, LocalCalendar.ZoneIdOf(activity)) : null;
+        var reader = new ActionListReader(memberId, LocalCalendar.TodayOf(clock, turn), clock.GetUtcNow(), roster);
+        return isLead || roster.Any(m => m.MemberId == memberId) ? new TeamMember(team, reader, isLead, LocalCalendar.ZoneIdOf(turn.Sender)) : null;
     }
 
     // The summary's one tap: the factor picked, its suggested step as the title, owned by the sender; all of it editable.
-    private static AdaptiveCardInvokeResponse OpenForFactor(TeamMember member, string factorId)
+    private static Task<AdaptiveCard> OpenForFactorAsync(TeamMember member, FactorClickData click, CancellationToken cancellationToken)
     {
-        var suggestion = Domain.Summary.SuggestedActions.For(TrustFactors.Find(factorId)!);
-        var form = ActionForm.Blank(member.Reader.MemberId, suggestion) with { Factor = factorId };
-        return AddActionCard.Build(member.Team, member.Reader.Roster, member.Reader.Today, form).ToInvokeResponse();
+        var suggestion = Domain.Summary.SuggestedActions.For(TrustFactors.Find(click.FactorId)!);
+        var form = ActionForm.Blank(member.Reader.MemberId, suggestion) with { Factor = click.FactorId };
+        return Task.FromResult(AddActionCard.Build(member.Team, member.Reader.Roster, member.Reader.Today, form));
     }
 
     // The add card opened for an incident: owned by the sender, on the first factor the incident hit.
-    private async Task<AdaptiveCardInvokeResponse> OpenForIncidentAsync(TeamMember member, string incidentId, CancellationToken cancellationToken)
+    private async Task<AdaptiveCard> OpenForIncidentAsync(TeamMember member, IncidentClickData click, CancellationToken cancellationToken)
     {
-        if (await IncidentToActOnAsync(member, incidentId, cancellationToken).ConfigureAwait(false) is not { } incident)
+        if (await IncidentToActOnAsync(member, click.IncidentId, cancellationToken).ConfigureAwait(false) is not { } incident)
         {
             return UnknownIncident();
         }
 
         var form = ActionForm.Blank(member.Reader.MemberId, string.Empty) with { Factor = incident.FactorIds[0] };
-        return AddActionCard.Build(member.Team, member.Reader.Roster, member.Reader.Today, form, fromIncident: incident).ToInvokeResponse();
+        return AddActionCard.Build(member.Team, member.Reader.Roster, member.Reader.Today, form, fromIncident: incident);
     }
 
-    private async Task<AdaptiveCardInvokeResponse> AddAsync(TeamMember member, AddActionData add, CancellationToken cancellationToken)
+    private async Task<AdaptiveCard> AddAsync(TeamMember member, AddActionData add, CancellationToken cancellationToken)
     {
         var incident = add.IncidentId is { } incidentId ? await IncidentToActOnAsync(member, incidentId, cancellationToken).ConfigureAwait(false) : null;
         if (add.IncidentId is not null && incident is null)
@@ -134,7 +159,7 @@ public sealed partial class ActionsDialog(
         var check = add.Form.Check(member.Reader.Today, member.Reader.Roster);
         if (check.Draft is not { } draft)
         {
-            return AddActionCard.Build(member.Team, member.Reader.Roster, member.Reader.Today, add.Form, check.Problems, incident).ToInvokeResponse();
+            return AddActionCard.Build(member.Team, member.Reader.Roster, member.Reader.Today, add.Form, check.Problems, incident);
         }
 
         var owner = member.Reader.Roster.First(m => m.MemberId == draft.OwnerId);
@@ -145,10 +170,10 @@ public sealed partial class ActionsDialog(
         var added = NoticeCard.Build("Action added", $"\"{item.Title}\": {ActionView.Facts(item, incident?.Title)}. Type actions to see the team's list.");
 
         // A retrospective usually agrees on more than one step; the card it was opened from is gone now.
-        return (incident is null ? added : added with
+        return incident is null ? added : added with
         {
             Actions = [new ExecuteAction("Add another action for this incident", AddActionCard.NewForIncidentVerb) { Data = ActionCardData.ForIncident(member.Team.Id, incident.Id) }],
-        }).ToInvokeResponse();
+        };
     }
 
     /// <summary>
@@ -168,12 +193,12 @@ public sealed partial class ActionsDialog(
         return null;
     }
 
-    private static AdaptiveCardInvokeResponse UnknownIncident() =>
+    private static AdaptiveCard UnknownIncident() =>
         Problem("Nothing was added", "That incident isn't one this team is recovering from, so no action can come from it. Type add action to add one on its own.");
 
-    private async Task<AdaptiveCardInvokeResponse> ChangeAsync(TeamMember member, string verb, ItemClickData click, CancellationToken cancellationToken)
+    private async Task<AdaptiveCard> ChangeAsync(TeamMember member, ItemVerb verb, ItemClickData click, CancellationToken cancellationToken)
     {
-        var (change, unreadable) = ChangeOf(member, verb, click);
+        var (change, unreadable) = verb.ChangeOf(member, click);
         if (change is null)
         {
             return await AnswerAsync(member, click, null, new ActionListNotice(unreadable!, IsProblem: true), cancellationToken).ConfigureAwait(false);
@@ -185,7 +210,7 @@ public sealed partial class ActionsDialog(
             return Problem("Nothing changed", "That action item isn't one of this team's. Type actions to get a fresh list.");
         }
 
-        Log.Changed(logger, verb, click.ItemId, member.Team.Id, update.Outcome);
+        Log.Changed(logger, verb.Verb, click.ItemId, member.Team.Id, update.Outcome);
         if (update.Outcome == ActionUpdateOutcome.Updated)
         {
             // A new date or owner gets reminders of its own; those planned before find the item changed and do nothing.
@@ -194,7 +219,7 @@ public sealed partial class ActionsDialog(
 
         var notice = update.Outcome switch
         {
-            ActionUpdateOutcome.Updated => new ActionListNotice(Done(verb, update.Item!), IsProblem: false),
+            ActionUpdateOutcome.Updated => new ActionListNotice(verb.Done(update.Item!), IsProblem: false),
             ActionUpdateOutcome.Refused => new ActionListNotice(update.Problem!, IsProblem: true),
             _ => new ActionListNotice($"Someone changed \"{update.Item!.Title}\" at the same moment, so your change was not saved. Here is how it stands now; try again if it's still needed.", IsProblem: true),
         };
@@ -202,46 +227,18 @@ public sealed partial class ActionsDialog(
     }
 
     // A click on a reminder updates the reminder; one on the list, the list.
-    private async Task<AdaptiveCardInvokeResponse> AnswerAsync(TeamMember member, ItemClickData click, ActionItem? item, ActionListNotice notice, CancellationToken cancellationToken)
+    private async Task<AdaptiveCard> AnswerAsync(TeamMember member, ItemClickData click, ActionItem? item, ActionListNotice notice, CancellationToken cancellationToken)
     {
         if (click.FromReminder)
         {
             item ??= await actions.GetAsync(member.Team.Id, click.ItemId, cancellationToken).ConfigureAwait(false);
             return item is null
                 ? Problem("Nothing changed", "That action item isn't one of this team's. Type actions to get a fresh list.")
-                : ActionReminderCard.Updated(member.Team, item, notice, member.Reader.Today).ToInvokeResponse();
+                : ActionReminderCard.Updated(member.Team, item, notice, member.Reader.Today);
         }
 
-        return (await ListAsync(member.Team, member.Reader, notice, cancellationToken).ConfigureAwait(false)).ToInvokeResponse();
+        return await ListAsync(member.Team, member.Reader, notice, cancellationToken).ConfigureAwait(false);
     }
-
-    private static (ActionChange? Change, string? Problem) ChangeOf(TeamMember member, string verb, ItemClickData click)
-    {
-        switch (verb)
-        {
-            case ActionListCard.CompleteVerb:
-                return (new CompleteAction(member.Reader.Now), null);
-            case ActionListCard.ReopenVerb:
-                return (new ReopenAction(), null);
-            case ActionListCard.RescheduleVerb:
-                return ActionForm.UnreadableDay(click.DueOn) is { } unreadable
-                    ? (null, unreadable)
-                    : (new RescheduleAction(ActionForm.ParseDay(click.DueOn)!.Value, member.Reader.Today) { TimeZoneId = member.ZoneId }, null);
-            default:
-                var owner = member.Reader.Roster.FirstOrDefault(m => m.MemberId == click.Owner);
-                return owner is null
-                    ? (null, string.Join(' ', ActionRules.OwnerProblems(click.Owner ?? string.Empty, [.. member.Reader.Roster.Select(m => m.MemberId)])))
-                    : (new ReassignAction(owner.MemberId, owner.Name) { TimeZoneId = member.ZoneId }, null);
-        }
-    }
-
-    private static string Done(string verb, ActionItem item) => verb switch
-    {
-        ActionListCard.CompleteVerb => $"\"{item.Title}\" is completed. Well done!",
-        ActionListCard.ReopenVerb => $"\"{item.Title}\" is open again.",
-        ActionListCard.RescheduleVerb => $"\"{item.Title}\" is now due {Observations.ObservationView.Day(item.DueOn)}.",
-        _ => $"\"{item.Title}\" now belongs to {item.OwnerName ?? "its new owner"}.",
-    };
 
     // The incidents are read only when an item names one: most lists need one read, not two.
     private async Task<AdaptiveCard> ListAsync(Team team, ActionListReader reader, ActionListNotice? notice, CancellationToken cancellationToken)
@@ -251,10 +248,13 @@ public sealed partial class ActionsDialog(
         return ActionListCard.Build(team, items, reader, notice, named);
     }
 
-    private static AdaptiveCardInvokeResponse Problem(string title, string message) =>
-        NoticeCard.Build(title, message, isProblem: true).ToInvokeResponse();
+    private static AdaptiveCard Problem(string title, string message) =>
+        NoticeCard.Build(title, message, isProblem: true);
 
     private sealed record TeamMember(Team Team, ActionListReader Reader, bool IsLead, string? ZoneId);
+
+    // A button on an item: the change it asks for (or why it can't be read), and how to say it was done.
+    private sealed record ItemVerb(string Verb, Func<TeamMember, ItemClickData, (ActionChange? Change, string? Problem)> ChangeOf, Func<ActionItem, string> Done);
 
     private static partial class Log
     {

@@ -1,20 +1,24 @@
 namespace TrustBot.Bot;
 
-/// <summary>Finds the dialog that owns a typed command or a card verb.</summary>
+/// <summary>Finds the handler a dialog declared for a typed command or a card verb.</summary>
 public sealed class DialogRouter
 {
-    private readonly List<(BotCommand Command, IDialog Dialog)> _commands;
-    private readonly Dictionary<string, IDialog> _verbs = new(StringComparer.Ordinal);
+    private readonly List<CommandRoute> _commands;
+    private readonly Dictionary<string, VerbRoute> _verbs = new(StringComparer.Ordinal);
 
-    /// <summary>Builds the routes; fails fast when two dialogs claim the same command or verb.</summary>
+    /// <summary>Builds the routes; fails fast when two handlers claim the same command or verb.</summary>
     public DialogRouter(IEnumerable<IDialog> dialogs)
     {
         ArgumentNullException.ThrowIfNull(dialogs);
-        var all = dialogs.ToList();
+        var routes = new DialogRoutes();
+        foreach (var dialog in dialogs)
+        {
+            dialog.DeclareRoutes(routes);
+        }
 
-        _commands = [.. all.SelectMany(d => d.Commands.Select(c => (c, d)))
+        _commands = [.. routes.Commands
             // Longest first, so "charter history" wins over "charter".
-            .OrderByDescending(route => route.c.Text.Length)];
+            .OrderByDescending(route => route.Command.Text.Length)];
 
         var duplicate = _commands.GroupBy(r => r.Command.Text).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
@@ -22,20 +26,20 @@ public sealed class DialogRouter
             throw new InvalidOperationException($"Command '{duplicate.Key}' is claimed by more than one dialog.");
         }
 
-        foreach (var dialog in all)
+        foreach (var route in routes.Verbs)
         {
-            foreach (var verb in dialog.Verbs)
+            if (!_verbs.TryAdd(route.Verb, route))
             {
-                if (!_verbs.TryAdd(verb, dialog))
-                {
-                    throw new InvalidOperationException($"Verb '{verb}' is claimed by more than one dialog.");
-                }
+                throw new InvalidOperationException($"Verb '{route.Verb}' is claimed by more than one dialog.");
             }
         }
     }
 
     /// <summary>Every command some dialog answers.</summary>
     public IEnumerable<BotCommand> Commands => _commands.Select(r => r.Command);
+
+    /// <summary>Every card verb some dialog handles.</summary>
+    public IEnumerable<string> Verbs => _verbs.Keys;
 
     /// <summary>
     /// Matches typed text to a command: case-insensitive, extra spaces ignored, and the command
@@ -44,32 +48,33 @@ public sealed class DialogRouter
     public CommandMatch? MatchCommand(string? text)
     {
         var normalized = Normalize(text);
-        foreach (var (command, dialog) in _commands)
+        foreach (var route in _commands)
         {
-            if (normalized.Equals(command.Text, StringComparison.OrdinalIgnoreCase))
+            var command = route.Command.Text;
+            if (normalized.Equals(command, StringComparison.OrdinalIgnoreCase))
             {
-                return new CommandMatch(dialog, command, string.Empty);
+                return new CommandMatch(route.Command, string.Empty, route.Handler);
             }
 
-            if (normalized.StartsWith(command.Text + " ", StringComparison.OrdinalIgnoreCase))
+            if (normalized.StartsWith(command + " ", StringComparison.OrdinalIgnoreCase))
             {
-                return new CommandMatch(dialog, command, normalized[(command.Text.Length + 1)..]);
+                return new CommandMatch(route.Command, normalized[(command.Length + 1)..], route.Handler);
             }
         }
 
         return null;
     }
 
-    /// <summary>The dialog that handles a verb, or <c>null</c> for a verb nobody handles.</summary>
-    public IDialog? DialogForVerb(string? verb) =>
-        verb is not null && _verbs.TryGetValue(verb, out var dialog) ? dialog : null;
+    /// <summary>The handler of a verb, or <c>null</c> for a verb nobody handles.</summary>
+    public VerbHandler? HandlerForVerb(string? verb) =>
+        verb is not null && _verbs.TryGetValue(verb, out var route) ? route.Handler : null;
 
     private static string Normalize(string? text) =>
         string.Join(' ', (text ?? string.Empty).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 }
 
-/// <summary>A typed command and the dialog that answers it.</summary>
-/// <param name="Dialog">The dialog that owns the command.</param>
+/// <summary>A typed command and the handler that answers it.</summary>
 /// <param name="Command">The command.</param>
 /// <param name="Argument">Text after the command, whitespace collapsed.</param>
-public sealed record CommandMatch(IDialog Dialog, BotCommand Command, string Argument);
+/// <param name="Handler">The handler its dialog declared.</param>
+public sealed record CommandMatch(BotCommand Command, string Argument, CommandHandler Handler);

@@ -14,47 +14,46 @@ namespace TrustBot.Bot;
 /// </summary>
 public sealed class TrustBotActivityHandler(
     DialogRouter router, HelpDialog help, WelcomeDialog welcome, TeamDirectory directory, TeamInstallations installations, TeamChooser chooser, TeamChanges changes,
-    PersonalTimeZones zones)
+    PersonalTimeZones zones, TimeProvider clock)
     : TeamsActivityHandler
 {
     /// <inheritdoc />
     /// <remarks>Every message first notes where the sender is, so what is planned for them keeps to their day (card actions do not: see <see cref="PersonalTimeZones"/>).</remarks>
-    public override async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
+    protected override async Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(turnContext);
-        await zones.RememberAsync(turnContext.Activity, cancellationToken).ConfigureAwait(false);
-        await base.OnTurnAsync(turnContext, cancellationToken).ConfigureAwait(false);
-    }
+        var turn = Translate(turnContext);
+        await zones.RememberAsync(turn, cancellationToken).ConfigureAwait(false);
 
-    /// <inheritdoc />
-    protected override Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)
-    {
         // In channels and group chats the text starts with "<at>TrustBot</at>"; route what follows.
         var text = WithoutBotMention(turnContext.Activity);
         var match = router.MatchCommand(text);
-        return match is null
-            ? help.ReplyToUnknownAsync(turnContext, text, cancellationToken)
-            : match.Dialog.OnCommandAsync(turnContext, match.Command, match.Argument, cancellationToken);
+        await (match is null
+            ? help.ReplyToUnknownAsync(turn, text, cancellationToken)
+            : match.Handler(turn, match.Argument, cancellationToken)).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
-    protected override Task<AdaptiveCardInvokeResponse> OnAdaptiveCardInvokeAsync(
+    protected override async Task<AdaptiveCardInvokeResponse> OnAdaptiveCardInvokeAsync(
         ITurnContext<IInvokeActivity> turnContext, AdaptiveCardInvokeValue invokeValue, CancellationToken cancellationToken)
     {
-        if (invokeValue.Action?.Verb == TeamPickerCard.Verb)
-        {
+        ArgumentNullException.ThrowIfNull(invokeValue);
+        var verb = invokeValue.Action?.Verb;
+        var turn = Translate(turnContext);
+        var data = TurnTranslation.DataOf(invokeValue);
+        var card = verb == TeamPickerCard.Verb
             // Which team a 1:1 command meant: the command runs again, for the chosen team, through the router.
-            return chooser.OnChosenAsync(turnContext, invokeValue, router, cancellationToken);
-        }
-
-        var dialog = router.DialogForVerb(invokeValue.Action?.Verb);
-        return dialog is null
-            ? Task.FromResult(NoticeCard.Build(
-                "This button no longer works",
-                "It may belong to an older version of TrustBot. Type help to see what I can do now.",
-                isProblem: true).ToInvokeResponse())
-            : dialog.OnVerbAsync(turnContext, invokeValue, cancellationToken);
+            ? await chooser.OnChosenAsync(turn, data, router, cancellationToken).ConfigureAwait(false)
+            : router.HandlerForVerb(verb) is { } handler
+                ? await handler(turn, data, cancellationToken).ConfigureAwait(false)
+                : UnknownVerb;
+        return card.ToInvokeResponse();
     }
+
+    /// <summary>What a button whose verb no dialog declares gets: never another verb's handler.</summary>
+    public static AdaptiveCard UnknownVerb => NoticeCard.Build(
+        "This button no longer works",
+        "It may belong to an older version of TrustBot. Type help to see what I can do now.",
+        isProblem: true);
 
     /// <inheritdoc />
     /// <remarks>
@@ -64,26 +63,30 @@ public sealed class TrustBotActivityHandler(
     /// </remarks>
     protected override async Task OnConversationUpdateActivityAsync(ITurnContext<IConversationUpdateActivity> turnContext, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        var turn = Translate(turnContext);
         var botId = turnContext.Activity.Recipient?.Id;
         if (turnContext.Activity.MembersAdded?.Any(m => m.Id == botId) == true)
         {
-            await installations.InstallAsync(turnContext, cancellationToken).ConfigureAwait(false);
-            await welcome.GreetAsync(turnContext, cancellationToken).ConfigureAwait(false);
+            await installations.InstallAsync(turn, cancellationToken).ConfigureAwait(false);
+            await welcome.GreetAsync(turn, cancellationToken).ConfigureAwait(false);
         }
         else if (turnContext.Activity.MembersRemoved?.Any(m => m.Id == botId) == true)
         {
-            await installations.UninstallAsync(turnContext, cancellationToken).ConfigureAwait(false);
+            await installations.UninstallAsync(turn, cancellationToken).ConfigureAwait(false);
         }
         else
         {
-            await directory.AddJoinedMembersAsync(turnContext, cancellationToken).ConfigureAwait(false);
-            var ended = await directory.RemoveLeftMembersAsync(turnContext, cancellationToken).ConfigureAwait(false);
+            await directory.AddJoinedMembersAsync(turn, cancellationToken).ConfigureAwait(false);
+            var ended = await directory.RemoveLeftMembersAsync(turn, cancellationToken).ConfigureAwait(false);
 
             // After the roster is updated: record the change, welcome joiners with the charter, suggest a check-in.
             var aLeadLeft = ended.Any(role => role.Role == TeamRole.Lead);
-            await changes.NoteMembersChangedAsync(turnContext, aLeadLeft, cancellationToken).ConfigureAwait(false);
+            await changes.NoteMembersChangedAsync(turn, aLeadLeft, cancellationToken).ConfigureAwait(false);
         }
     }
+
+    private BotTurn Translate(ITurnContext turnContext) => TurnTranslation.Of(turnContext, clock.GetUtcNow());
 
     // Bot Builder's RemoveRecipientMention throws on a mention entity without "mentioned"; a
     // malformed activity must still get an answer, so read the entities defensively.

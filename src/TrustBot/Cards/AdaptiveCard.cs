@@ -1,7 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Microsoft.Bot.Schema;
-using Newtonsoft.Json.Linq;
 
 namespace TrustBot.Cards;
 
@@ -37,20 +35,6 @@ public sealed record AdaptiveCard
 
     /// <summary>The card as JSON text.</summary>
     public string ToJson() => JsonSerializer.Serialize(this, CardJson.Options);
-
-    /// <summary>The card as a Bot Framework attachment, ready to send.</summary>
-    public Attachment ToAttachment() => new() { ContentType = ContentType, Content = ToJObject() };
-
-    /// <summary>
-    /// The card as the answer to an <c>Action.Execute</c> invoke: Teams replaces the card that
-    /// was clicked with this one.
-    /// </summary>
-    public AdaptiveCardInvokeResponse ToInvokeResponse() =>
-        new() { StatusCode = 200, Type = ContentType, Value = ToJObject() };
-
-    // Bot Framework serialises activities with Newtonsoft.Json; handing it a JObject keeps
-    // our System.Text.Json shape exactly as written.
-    private JObject ToJObject() => JObject.Parse(ToJson());
 }
 
 /// <summary>Teams-specific card options (the <c>msteams</c> property).</summary>

@@ -1,4 +1,5 @@
-using Newtonsoft.Json.Linq;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 
 namespace TrustBot.Cards;
 
@@ -16,30 +17,28 @@ public static class CardSubmit
     /// The <c>teamId</c> a card carries when it is shaped like a Teams id (printable ASCII, no
     /// spaces, bounded); null for anything else, which can only be an edited card.
     /// </summary>
-    public static string? TeamIdOf(JObject data)
-    {
-        ArgumentNullException.ThrowIfNull(data);
-        return TryReadText(data, "teamId", out var teamId)
-            && teamId is { Length: > 0 and <= MaxTeamIdLength }
-            && teamId.All(c => c is > ' ' and < '\u007f')
-                ? teamId
-                : null;
-    }
+    public static string? TeamIdOf(JsonObject? data) =>
+        data is not null
+        && TryReadText(data, "teamId", out var teamId)
+        && teamId is { Length: > 0 and <= MaxTeamIdLength }
+        && teamId.All(c => c is > ' ' and < '\u007f')
+            ? teamId
+            : null;
 
     /// <summary>
     /// Reads a text input: true with the text (null when left empty or absent), false when the
     /// value is not a string (a number, an object), which the card never sends.
     /// </summary>
-    public static bool TryReadText(JObject data, string name, out string? text)
+    public static bool TryReadText(JsonObject data, string name, out string? text)
     {
         ArgumentNullException.ThrowIfNull(data);
         text = null;
         switch (data[name])
         {
-            case null or { Type: JTokenType.Null }:
+            case null:
                 return true;
-            case JValue { Type: JTokenType.String } value:
-                text = (string?)value;
+            case JsonValue value when value.GetValueKind() == JsonValueKind.String:
+                text = value.GetValue<string>();
                 return true;
             default:
                 return false;

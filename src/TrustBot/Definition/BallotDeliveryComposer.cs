@@ -1,6 +1,5 @@
-using Microsoft.Bot.Builder;
-using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Caching.Memory;
+using TrustBot.Cards;
 using TrustBot.Delivery;
 using TrustBot.Domain.Definition;
 using TrustBot.Domain.Scheduling;
@@ -18,7 +17,7 @@ public sealed class BallotDeliveryComposer(ITrustVoteStore votes, IMemoryCache c
     public IReadOnlyCollection<DeliveryKind> Kinds => [DeliveryKind.TrustBallot];
 
     /// <inheritdoc />
-    public async Task<IActivity?> ComposeAsync(DeliveryRequest request, Team team, CancellationToken cancellationToken)
+    public async Task<CardMessage?> ComposeAsync(DeliveryRequest request, Team team, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(team);
@@ -36,7 +35,7 @@ public sealed class BallotDeliveryComposer(ITrustVoteStore votes, IMemoryCache c
         }).ConfigureAwait(false);
 
         return ballot is { } found && found.Item1.IsOpenAt(clock.GetUtcNow())
-            ? MessageFactory.Attachment(BallotCard.Build(found.Item1, found.Item2, team.Name).ToAttachment())
+            ? new CardMessage(BallotCard.Build(found.Item1, found.Item2, team.Name))
             : null;
     }
 }

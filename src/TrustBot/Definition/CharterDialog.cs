@@ -1,5 +1,4 @@
-using Microsoft.Bot.Builder;
-using Microsoft.Bot.Schema;
+using System.Text.Json.Nodes;
 using TrustBot.Bot;
 using TrustBot.Cards;
 using TrustBot.Delivery;
@@ -22,57 +21,79 @@ public sealed partial class CharterDialog(
     ILogger<CharterDialog> logger) : IDialog
 {
     /// <inheritdoc />
-    public IReadOnlyList<BotCommand> Commands => [BotCommands.FinalizeCharter, BotCommands.Charter, BotCommands.CharterHistory];
-
-    /// <inheritdoc />
-    public IReadOnlyList<string> Verbs => [FinalizeCard.SaveVerb, CharterCard.PostVerb];
-
-    /// <inheritdoc />
-    public async Task OnCommandAsync(ITurnContext<IMessageActivity> turn, BotCommand command, string argument, CancellationToken cancellationToken)
+    public void DeclareRoutes(DialogRoutes routes)
     {
-        ArgumentNullException.ThrowIfNull(turn);
-        var mustLead = command == BotCommands.FinalizeCharter;
-        if (await directory.TeamForCommandAsync(turn, mustLead ? TeamRole.Lead : TeamRole.Member, cancellationToken).ConfigureAwait(false) is not { } team)
-        {
-            return;
-        }
-
-        var reply = mustLead ? await FinalizeAsync(team, cancellationToken).ConfigureAwait(false)
-            : command == BotCommands.Charter ? await CurrentAsync(team, ActivityIdentity.MemberIdOf(turn.Activity), cancellationToken).ConfigureAwait(false)
-            : CharterHistoryCard.Build(await charters.GetAllAsync(team.Id, cancellationToken).ConfigureAwait(false), team.Name).ToAttachment();
-        await turn.SendActivityAsync(MessageFactory.Attachment(reply), cancellationToken).ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(routes);
+        routes.Command(BotCommands.FinalizeCharter, FinalizeAsync)
+            .Command(BotCommands.Charter, CurrentAsync)
+            .Command(BotCommands.CharterHistory, HistoryAsync)
+            .Verb(FinalizeCard.SaveVerb, SaveAsync)
+            .Verb(CharterCard.PostVerb, PostAsync);
     }
 
-    /// <inheritdoc />
-    public async Task<AdaptiveCardInvokeResponse> OnVerbAsync(ITurnContext<IInvokeActivity> turn, AdaptiveCardInvokeValue invoke, CancellationToken cancellationToken)
+    private async Task FinalizeAsync(BotTurn turn, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(turn);
-        ArgumentNullException.ThrowIfNull(invoke);
-        var isSave = invoke.Action.Verb == FinalizeCard.SaveVerb;
-        var draft = isSave ? DefinitionCardData.ReadCharterDraft(invoke.Action.Data) : null;
-        var teamId = isSave ? draft?.TeamId : DefinitionCardData.ReadTeam(invoke.Action.Data);
-        if (teamId is null)
+        if (await directory.TeamForCommandAsync(turn, TeamRole.Lead, cancellationToken).ConfigureAwait(false) is { } team)
         {
-            return Refused("This card can't be used", "Its data isn't what I sent, so nothing was changed.");
+            await turn.ReplyAsync(await FinalizeCardAsync(team, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
         }
-
-        var memberId = ActivityIdentity.MemberIdOf(turn.Activity);
-        if (await directory.FindLedTeamAsync(memberId, teamId, cancellationToken).ConfigureAwait(false) is not { } team)
-        {
-            return Refused("Only a lead can do that", "You don't lead the team this card belongs to, so nothing was changed.");
-        }
-
-        return draft is not null
-            ? await SaveAsync(team, draft, turn.Activity.From?.Name ?? "a lead", cancellationToken).ConfigureAwait(false)
-            : await PostAsync(team, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<Attachment> FinalizeAsync(Team team, CancellationToken cancellationToken)
+    private async Task CurrentAsync(BotTurn turn, CancellationToken cancellationToken)
+    {
+        if (await directory.TeamForCommandAsync(turn, TeamRole.Member, cancellationToken).ConfigureAwait(false) is { } team)
+        {
+            await turn.ReplyAsync(await CurrentCardAsync(team, turn.MemberId, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task HistoryAsync(BotTurn turn, CancellationToken cancellationToken)
+    {
+        if (await directory.TeamForCommandAsync(turn, TeamRole.Member, cancellationToken).ConfigureAwait(false) is { } team)
+        {
+            var all = await charters.GetAllAsync(team.Id, cancellationToken).ConfigureAwait(false);
+            await turn.ReplyAsync(CharterHistoryCard.Build(all, team.Name), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<AdaptiveCard> SaveAsync(BotTurn turn, JsonObject? data, CancellationToken cancellationToken)
+    {
+        if (DefinitionCardData.ReadCharterDraft(data) is not { } draft)
+        {
+            return UnusableCard;
+        }
+
+        return await LedTeamAsync(turn, draft.TeamId, cancellationToken).ConfigureAwait(false) is { } team
+            ? await SaveAsync(team, draft, turn.Sender.Name ?? "a lead", cancellationToken).ConfigureAwait(false)
+            : NotALead;
+    }
+
+    private async Task<AdaptiveCard> PostAsync(BotTurn turn, JsonObject? data, CancellationToken cancellationToken)
+    {
+        if (DefinitionCardData.ReadTeam(data) is not { } teamId)
+        {
+            return UnusableCard;
+        }
+
+        return await LedTeamAsync(turn, teamId, cancellationToken).ConfigureAwait(false) is { } team
+            ? await PostAsync(team, cancellationToken).ConfigureAwait(false)
+            : NotALead;
+    }
+
+    // The card names the team; the stored role decides.
+    private Task<Team?> LedTeamAsync(BotTurn turn, string teamId, CancellationToken cancellationToken) =>
+        directory.FindLedTeamAsync(turn.MemberId, teamId, cancellationToken);
+
+    private static AdaptiveCard UnusableCard => Refused("This card can't be used", "Its data isn't what I sent, so nothing was changed.");
+
+    private static AdaptiveCard NotALead => Refused("Only a lead can do that", "You don't lead the team this card belongs to, so nothing was changed.");
+
+    private async Task<AdaptiveCard> FinalizeCardAsync(Team team, CancellationToken cancellationToken)
     {
         var proposals = await votes.GetProposalsAsync(team.Id, cancellationToken).ConfigureAwait(false);
         if (proposals.Count == 0)
         {
-            return NoticeCard.Build("No proposals yet", $"Ask the team to type {BotCommands.DefineTrust.Text} first, then {BotCommands.OpenVote.Text} to vote on them.").ToAttachment();
+            return NoticeCard.Build("No proposals yet", $"Ask the team to type {BotCommands.DefineTrust.Text} first, then {BotCommands.OpenVote.Text} to vote on them.");
         }
 
         if (await votes.GetVoteAsync(team.Id, cancellationToken).ConfigureAwait(false) is { } vote && vote.ClosedAt is null)
@@ -80,21 +101,21 @@ public sealed partial class CharterDialog(
             await votes.CloseVoteAsync(team.Id, vote.Id, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         }
 
-        return FinalizeCard.Build(team, proposals, await TallyAsync(team.Id, cancellationToken).ConfigureAwait(false)).ToAttachment();
+        return FinalizeCard.Build(team, proposals, await TallyAsync(team.Id, cancellationToken).ConfigureAwait(false));
     }
 
-    private async Task<Attachment> CurrentAsync(Team team, string memberId, CancellationToken cancellationToken)
+    private async Task<AdaptiveCard> CurrentCardAsync(Team team, string memberId, CancellationToken cancellationToken)
     {
         if (await charters.GetCurrentAsync(team.Id, cancellationToken).ConfigureAwait(false) is not { } charter)
         {
-            return NoticeCard.Build("No trust charter yet", $"Propose statements with {BotCommands.DefineTrust.Text}; a lead opens a vote and then writes the charter with {BotCommands.FinalizeCharter.Text}.").ToAttachment();
+            return NoticeCard.Build("No trust charter yet", $"Propose statements with {BotCommands.DefineTrust.Text}; a lead opens a vote and then writes the charter with {BotCommands.FinalizeCharter.Text}.");
         }
 
         var canPost = await directory.LeadsAsync(memberId, team.Id, cancellationToken).ConfigureAwait(false);
-        return CharterCard.Build(charter, team.Name, canPost).ToAttachment();
+        return CharterCard.Build(charter, team.Name, canPost);
     }
 
-    private async Task<AdaptiveCardInvokeResponse> SaveAsync(Team team, CharterDraftData draft, string leadName, CancellationToken cancellationToken)
+    private async Task<AdaptiveCard> SaveAsync(Team team, CharterDraftData draft, string leadName, CancellationToken cancellationToken)
     {
         var proposals = await votes.GetProposalsAsync(team.Id, cancellationToken).ConfigureAwait(false);
         var picked = draft.Picks.Select(id => proposals.FirstOrDefault(p => p.Id == id)).ToList();
@@ -109,7 +130,7 @@ public sealed partial class CharterDialog(
         if (problems.Count > 0)
         {
             var votesByProposal = await TallyAsync(team.Id, cancellationToken).ConfigureAwait(false);
-            return FinalizeCard.Build(team, proposals, votesByProposal, draft.Picks, draft.Statements, problems).ToInvokeResponse();
+            return FinalizeCard.Build(team, proposals, votesByProposal, draft.Picks, draft.Statements, problems);
         }
 
         var version = ((await charters.GetCurrentAsync(team.Id, cancellationToken).ConfigureAwait(false))?.Version ?? 0) + 1;
@@ -120,19 +141,18 @@ public sealed partial class CharterDialog(
         }
 
         Log.Finalized(logger, version, team.Id);
-        return CharterCard.Build(charter, team.Name, canPost: true, notice: $"Version {version} of the charter is saved.").ToInvokeResponse();
+        return CharterCard.Build(charter, team.Name, canPost: true, notice: $"Version {version} of the charter is saved.");
     }
 
-    private async Task<AdaptiveCardInvokeResponse> PostAsync(Team team, CancellationToken cancellationToken)
+    private async Task<AdaptiveCard> PostAsync(Team team, CancellationToken cancellationToken)
     {
         if (await charters.GetCurrentAsync(team.Id, cancellationToken).ConfigureAwait(false) is not { } charter)
         {
             return Refused("Nothing was posted", "Your team has no trust charter yet.");
         }
 
-        var posted = MessageFactory.Attachment(CharterCard.Build(charter, team.Name, canPost: false).ToAttachment());
-        await messenger.ContinueInTeamAsync(team, (channel, token) => channel.SendActivityAsync(posted, token), cancellationToken).ConfigureAwait(false);
-        return CharterCard.Build(charter, team.Name, canPost: true, notice: "Posted to the team's channel.").ToInvokeResponse();
+        await messenger.PostToTeamAsync(team, CharterCard.Build(charter, team.Name, canPost: false), cancellationToken).ConfigureAwait(false);
+        return CharterCard.Build(charter, team.Name, canPost: true, notice: "Posted to the team's channel.");
     }
 
     // The counts of the team's latest vote, open or closed; none before the first vote.
@@ -141,7 +161,7 @@ public sealed partial class CharterDialog(
             ? VoteTally.Count(vote, await votes.GetBallotsAsync(teamId, vote.Id, cancellationToken).ConfigureAwait(false))
             : new Dictionary<string, int>();
 
-    private static AdaptiveCardInvokeResponse Refused(string title, string why) => NoticeCard.Build(title, why, isProblem: true).ToInvokeResponse();
+    private static AdaptiveCard Refused(string title, string why) => NoticeCard.Build(title, why, isProblem: true);
 
     private static partial class Log
     {

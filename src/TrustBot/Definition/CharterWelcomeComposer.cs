@@ -1,5 +1,4 @@
-using Microsoft.Bot.Builder;
-using Microsoft.Bot.Schema;
+using TrustBot.Cards;
 using TrustBot.Delivery;
 using TrustBot.Domain.Definition;
 using TrustBot.Domain.Scheduling;
@@ -14,12 +13,12 @@ public sealed class CharterWelcomeComposer(ITrustCharterStore charters) : IDeliv
     public IReadOnlyCollection<DeliveryKind> Kinds => [DeliveryKind.CharterWelcome];
 
     /// <inheritdoc />
-    public async Task<IActivity?> ComposeAsync(DeliveryRequest request, Team team, CancellationToken cancellationToken)
+    public async Task<CardMessage?> ComposeAsync(DeliveryRequest request, Team team, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(team);
         return await charters.GetCurrentAsync(team.Id, cancellationToken).ConfigureAwait(false) is { } charter
-            ? MessageFactory.Attachment(CharterWelcomeCard.Build(team, charter).ToAttachment())
+            ? new CardMessage(CharterWelcomeCard.Build(team, charter))
             : null;
     }
 }

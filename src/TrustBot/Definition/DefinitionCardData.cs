@@ -1,4 +1,4 @@
-using Newtonsoft.Json.Linq;
+using System.Text.Json.Nodes;
 using TrustBot.Cards;
 using TrustBot.Domain.Pulse;
 
@@ -30,11 +30,11 @@ public static class DefinitionCardData
     public static object ForBallot(string teamId, string voteId) => new { teamId, voteId };
 
     /// <summary>The team a card names, or null when the data is malformed.</summary>
-    public static string? ReadTeam(object? data) => data is JObject json ? CardSubmit.TeamIdOf(json) : null;
+    public static string? ReadTeam(JsonObject? data) => CardSubmit.TeamIdOf(data);
 
     /// <summary>A proposal: the team, the text and whether to show the author's name; null when malformed.</summary>
-    public static ProposalData? ReadProposal(object? data) =>
-        data is JObject json
+    public static ProposalData? ReadProposal(JsonObject? data) =>
+        data is { } json
         && CardSubmit.TeamIdOf(json) is { } teamId
         && CardSubmit.TryReadText(json, TextInput, out var text)
         && CardSubmit.TryReadText(json, NamedInput, out var named)
@@ -43,8 +43,8 @@ public static class DefinitionCardData
             : null;
 
     /// <summary>A ballot: the team, the vote and the picks; null when malformed.</summary>
-    public static BallotData? ReadBallot(object? data) =>
-        data is JObject json
+    public static BallotData? ReadBallot(JsonObject? data) =>
+        data is { } json
         && CardSubmit.TeamIdOf(json) is { } teamId
         && CardSubmit.TryReadText(json, "voteId", out var voteId)
         && PulseRunIds.IsWellFormed(voteId)
@@ -53,8 +53,8 @@ public static class DefinitionCardData
             : null;
 
     /// <summary>A charter to save: the team, the proposals picked and the statements as edited; null when malformed.</summary>
-    public static CharterDraftData? ReadCharterDraft(object? data) =>
-        data is JObject json
+    public static CharterDraftData? ReadCharterDraft(JsonObject? data) =>
+        data is { } json
         && CardSubmit.TeamIdOf(json) is { } teamId
         && CardSubmit.TryReadText(json, PicksInput, out var picks)
         && CardSubmit.TryReadText(json, StatementsInput, out var statements)

@@ -1,5 +1,4 @@
-using Microsoft.Bot.Builder;
-using Microsoft.Bot.Schema;
+using System.Text.Json.Nodes;
 using TrustBot.Bot;
 using TrustBot.Cards;
 using TrustBot.Delivery;
@@ -25,64 +24,51 @@ public sealed partial class TrustVoteDialog(
     ILogger<TrustVoteDialog> logger) : IDialog
 {
     /// <inheritdoc />
-    public IReadOnlyList<BotCommand> Commands => [BotCommands.DefineTrust, BotCommands.OpenVote];
-
-    /// <inheritdoc />
-    public IReadOnlyList<string> Verbs => [ProposalCard.ProposeVerb, BallotCard.VoteVerb];
-
-    /// <inheritdoc />
-    public async Task OnCommandAsync(ITurnContext<IMessageActivity> turn, BotCommand command, string argument, CancellationToken cancellationToken)
+    public void DeclareRoutes(DialogRoutes routes)
     {
-        ArgumentNullException.ThrowIfNull(command);
-        var mustLead = command == BotCommands.OpenVote;
-        if (await directory.TeamForCommandAsync(turn, mustLead ? TeamRole.Lead : TeamRole.Member, cancellationToken).ConfigureAwait(false) is not { } team)
+        ArgumentNullException.ThrowIfNull(routes);
+        routes.Command(BotCommands.DefineTrust, DefineAsync)
+            .Command(BotCommands.OpenVote, OpenVoteAsync)
+            .Verb(ProposalCard.ProposeVerb, ProposeAsync)
+            .Verb(BallotCard.VoteVerb, VoteAsync);
+    }
+
+    private async Task DefineAsync(BotTurn turn, string argument, CancellationToken cancellationToken)
+    {
+        if (await directory.TeamForCommandAsync(turn, TeamRole.Member, cancellationToken).ConfigureAwait(false) is { } team)
+        {
+            await turn.ReplyAsync(ProposalCard.Build(team, argument.Length > 0 ? argument : null), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task OpenVoteAsync(BotTurn turn, CancellationToken cancellationToken)
+    {
+        if (await directory.TeamForCommandAsync(turn, TeamRole.Lead, cancellationToken).ConfigureAwait(false) is not { } team)
         {
             return;
         }
 
-        if (mustLead)
-        {
-            await OpenVoteAsync(turn, team, cancellationToken).ConfigureAwait(false);
-            return;
-        }
-
-        var card = ProposalCard.Build(team, argument.Length > 0 ? argument : null);
-        await turn.SendActivityAsync(MessageFactory.Attachment(card.ToAttachment()), cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <inheritdoc />
-    public Task<AdaptiveCardInvokeResponse> OnVerbAsync(ITurnContext<IInvokeActivity> turn, AdaptiveCardInvokeValue invoke, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(turn);
-        ArgumentNullException.ThrowIfNull(invoke);
-        return invoke.Action.Verb == ProposalCard.ProposeVerb
-            ? ProposeAsync(turn.Activity, invoke.Action.Data, cancellationToken)
-            : VoteAsync(ActivityIdentity.MemberIdOf(turn.Activity), invoke.Action.Data, cancellationToken);
-    }
-
-    private async Task OpenVoteAsync(ITurnContext turn, Team team, CancellationToken cancellationToken)
-    {
         var now = clock.GetUtcNow();
         if (await votes.GetVoteAsync(team.Id, cancellationToken).ConfigureAwait(false) is { } open && open.IsOpenAt(now))
         {
-            await turn.SendActivityAsync(AlreadyOpen(open), cancellationToken: cancellationToken).ConfigureAwait(false);
+            await turn.ReplyAsync(AlreadyOpen(open), cancellationToken).ConfigureAwait(false);
             return;
         }
 
         var proposals = await votes.GetProposalsAsync(team.Id, cancellationToken).ConfigureAwait(false);
         if (proposals.Count < DefinitionRules.MinProposalsForVote)
         {
-            await turn.SendActivityAsync(
+            await turn.ReplyAsync(
                 $"A vote needs at least {DefinitionRules.MinProposalsForVote} proposals, and your team has {proposals.Count} so far. " +
                 $"Ask the team to type {BotCommands.DefineTrust.Text} to propose how they would finish \"{DefinitionView.Sentence}\".",
-                cancellationToken: cancellationToken).ConfigureAwait(false);
+                cancellationToken).ConfigureAwait(false);
             return;
         }
 
         var roster = await messenger.GetRosterAsync(team, cancellationToken).ConfigureAwait(false);
         if (roster.Count == 0)
         {
-            await turn.SendActivityAsync("I couldn't find anyone in this team to send a ballot to.", cancellationToken: cancellationToken).ConfigureAwait(false);
+            await turn.ReplyAsync("I couldn't find anyone in this team to send a ballot to.", cancellationToken).ConfigureAwait(false);
             return;
         }
 
@@ -90,17 +76,17 @@ public sealed partial class TrustVoteDialog(
         if (!await votes.TryOpenVoteAsync(vote, [.. roster.Select(m => m.MemberId)], now, cancellationToken).ConfigureAwait(false))
         {
             var winner = await votes.GetVoteAsync(team.Id, cancellationToken).ConfigureAwait(false);
-            await turn.SendActivityAsync(winner is null ? "Another lead is opening a vote right now." : AlreadyOpen(winner), cancellationToken: cancellationToken).ConfigureAwait(false);
+            await turn.ReplyAsync(winner is null ? "Another lead is opening a vote right now." : AlreadyOpen(winner), cancellationToken).ConfigureAwait(false);
             return;
         }
 
         var sent = await SendBallotsAsync(team, roster, vote, cancellationToken).ConfigureAwait(false);
         Log.VoteOpened(logger, vote.Id, team.Id);
-        await turn.SendActivityAsync(MessageFactory.Attachment(NoticeCard.Build(
+        await turn.ReplyAsync(NoticeCard.Build(
             "Vote opened",
             $"I'm sending a ballot with the {proposals.Count} proposals to {sent.Queued} of {roster.Count} members in their 1:1 chat with me" +
             (sent.Unreachable > 0 ? $" ({sent.Unreachable} blocked or uninstalled me, so I can't reach them)" : string.Empty) +
-            $". It stays open until {CardText.LocalDateTime(vote.ClosesAt)}; type {BotCommands.FinalizeCharter.Text} to close it and write the charter.").ToAttachment()),
+            $". It stays open until {CardText.LocalDateTime(vote.ClosesAt)}; type {BotCommands.FinalizeCharter.Text} to close it and write the charter."),
             cancellationToken).ConfigureAwait(false);
     }
 
@@ -113,15 +99,15 @@ public sealed partial class TrustVoteDialog(
         return await fanOut.QueueAsync(team, [.. roster.Select(m => m.MemberId)], DeliveryKind.TrustBallot, vote.Id, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<AdaptiveCardInvokeResponse> ProposeAsync(IActivity activity, object? data, CancellationToken cancellationToken)
+    private async Task<AdaptiveCard> ProposeAsync(BotTurn turn, JsonObject? data, CancellationToken cancellationToken)
     {
         if (DefinitionCardData.ReadProposal(data) is not { } proposal)
         {
             return Unusable($"nothing was proposed. Type {BotCommands.DefineTrust.Text} to get a fresh card.");
         }
 
-        var memberId = ActivityIdentity.MemberIdOf(activity);
-        if (await FindMemberTeamAsync(activity, memberId, proposal.TeamId, cancellationToken).ConfigureAwait(false) is not { } team)
+        var memberId = turn.MemberId;
+        if (await FindMemberTeamAsync(turn, memberId, proposal.TeamId, cancellationToken).ConfigureAwait(false) is not { } team)
         {
             return Refused("Nothing was proposed", "This card is for a team I don't know you belong to.");
         }
@@ -129,20 +115,20 @@ public sealed partial class TrustVoteDialog(
         var problems = DefinitionRules.ProposalProblems(proposal.Text);
         if (problems.Count > 0)
         {
-            return ProposalCard.Build(team, proposal.Text, proposal.Named, problems).ToInvokeResponse();
+            return ProposalCard.Build(team, proposal.Text, proposal.Named, problems);
         }
 
-        var author = proposal.Named ? new ProposalAuthor(memberId, activity.From?.Name ?? "A team member") : null;
+        var author = proposal.Named ? new ProposalAuthor(memberId, turn.Sender.Name ?? "A team member") : null;
         var stored = TrustProposal.New(team.Id, proposal.Text!, author, clock.GetUtcNow(), Guid.NewGuid());
         await votes.AddProposalAsync(stored, cancellationToken).ConfigureAwait(false);
         Log.Proposed(logger, stored.Id, team.Id);
         return NoticeCard.Build(
             "Thanks, your proposal is in",
             $"\"{stored.Text}\" ({(author is null ? "anonymous" : $"proposed by {author.Name}")}). " +
-            "It will be on the ballot when a lead opens the next vote.").ToInvokeResponse();
+            "It will be on the ballot when a lead opens the next vote.");
     }
 
-    private async Task<AdaptiveCardInvokeResponse> VoteAsync(string memberId, object? data, CancellationToken cancellationToken)
+    private async Task<AdaptiveCard> VoteAsync(BotTurn turn, JsonObject? data, CancellationToken cancellationToken)
     {
         if (DefinitionCardData.ReadBallot(data) is not { } ballot)
         {
@@ -151,7 +137,7 @@ public sealed partial class TrustVoteDialog(
 
         var vote = await votes.GetVoteAsync(ballot.TeamId, cancellationToken).ConfigureAwait(false);
         var invited = vote?.Id == ballot.VoteId
-            ? await votes.GetBallotAsync(ballot.TeamId, ballot.VoteId, memberId, cancellationToken).ConfigureAwait(false)
+            ? await votes.GetBallotAsync(ballot.TeamId, ballot.VoteId, turn.MemberId, cancellationToken).ConfigureAwait(false)
             : null;
         if (vote is null || invited is null)
         {
@@ -168,12 +154,12 @@ public sealed partial class TrustVoteDialog(
         var problems = DefinitionRules.BallotProblems(vote, ballot.Picks);
         if (problems.Count > 0)
         {
-            return BallotCard.Build(vote, proposals, teamName: null, invited.Picks, problems: problems).ToInvokeResponse();
+            return BallotCard.Build(vote, proposals, teamName: null, invited.Picks, problems: problems);
         }
 
         await votes.SaveBallotAsync(invited with { Picks = ballot.Picks, CastAt = now }, cancellationToken).ConfigureAwait(false);
         return BallotCard.Build(vote, proposals, teamName: null, ballot.Picks,
-            notice: $"Your vote is saved. You can change it until {CardText.LocalDateTime(vote.ClosesAt)}.").ToInvokeResponse();
+            notice: $"Your vote is saved. You can change it until {CardText.LocalDateTime(vote.ClosesAt)}.");
     }
 
     private async Task<IReadOnlyList<TrustProposal>> BallotProposalsAsync(TrustVote vote, CancellationToken cancellationToken) =>
@@ -181,9 +167,9 @@ public sealed partial class TrustVoteDialog(
 
     // The team of the conversation the card was clicked in, which Teams authenticated; in a 1:1 chat,
     // a team the sender is stored as belonging to. An edited team id finds neither.
-    private async Task<Team?> FindMemberTeamAsync(IActivity activity, string memberId, string teamId, CancellationToken cancellationToken)
+    private async Task<Team?> FindMemberTeamAsync(BotTurn turn, string memberId, string teamId, CancellationToken cancellationToken)
     {
-        var belongs = ActivityIdentity.TeamOf(activity, clock.GetUtcNow()) is { } here
+        var belongs = turn.Team is { } here
             ? here.Id == teamId
             : memberId.Length > 0 && await teams.GetMembershipAsync(memberId, teamId, cancellationToken).ConfigureAwait(false) is not null;
         return belongs ? await teams.GetTeamAsync(teamId, cancellationToken).ConfigureAwait(false) : null;
@@ -192,9 +178,9 @@ public sealed partial class TrustVoteDialog(
     private static string AlreadyOpen(TrustVote vote) =>
         $"A vote is already open until {CardText.LocalDateTime(vote.ClosesAt)}. Type {BotCommands.FinalizeCharter.Text} to close it and write the charter.";
 
-    private static AdaptiveCardInvokeResponse Refused(string title, string why) => NoticeCard.Build(title, why, isProblem: true).ToInvokeResponse();
+    private static AdaptiveCard Refused(string title, string why) => NoticeCard.Build(title, why, isProblem: true);
 
-    private static AdaptiveCardInvokeResponse Unusable(string outcome) => Refused("This card can't be used", $"Its data isn't what I sent, so {outcome}");
+    private static AdaptiveCard Unusable(string outcome) => Refused("This card can't be used", $"Its data isn't what I sent, so {outcome}");
 
     private static partial class Log
     {

@@ -1,5 +1,4 @@
 using Azure.Storage.Queues.Models;
-using Microsoft.Bot.Builder;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 using TrustBot.Domain.Scheduling;
@@ -323,7 +322,7 @@ public sealed partial class DeliveryWorker : BackgroundService
             return DeliveryOutcome.Skipped;
         }
 
-        if (await composer.ComposeAsync(request, team, cancellationToken).ConfigureAwait(false) is not { } activity)
+        if (await composer.ComposeAsync(request, team, cancellationToken).ConfigureAwait(false) is not { } message)
         {
             if (request.Recipient is { } skipped)
             {
@@ -339,11 +338,11 @@ public sealed partial class DeliveryWorker : BackgroundService
         {
             if (request.Recipient is { } member)
             {
-                await _messenger.SendToMemberAsync(team, new RosterMember(member.MemberId, member.UserId, null), activity, cancellationToken).ConfigureAwait(false);
+                await _messenger.SendToMemberAsync(team, new RosterMember(member.MemberId, member.UserId, null), message, cancellationToken).ConfigureAwait(false);
             }
             else
             {
-                await _messenger.ContinueInTeamAsync(team, (turn, token) => turn.SendActivityAsync(activity, token), cancellationToken).ConfigureAwait(false);
+                await _messenger.PostToTeamAsync(team, message, cancellationToken).ConfigureAwait(false);
             }
 
             return DeliveryOutcome.Sent;

@@ -1,4 +1,4 @@
-using Microsoft.Bot.Schema;
+using TrustBot.Cards;
 using TrustBot.Domain.Scheduling;
 using TrustBot.Domain.Teams;
 
@@ -13,6 +13,6 @@ public interface IDeliveryComposer
     /// <summary>The kinds of delivery this composer writes.</summary>
     IReadOnlyCollection<DeliveryKind> Kinds { get; }
 
-    /// <summary>The activity to send, or null when nothing should be sent any more.</summary>
-    Task<IActivity?> ComposeAsync(DeliveryRequest request, Team team, CancellationToken cancellationToken);
+    /// <summary>The card to send, or null when nothing should be sent any more.</summary>
+    Task<CardMessage?> ComposeAsync(DeliveryRequest request, Team team, CancellationToken cancellationToken);
 }

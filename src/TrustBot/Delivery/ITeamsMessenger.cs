@@ -1,5 +1,4 @@
-using Microsoft.Bot.Builder;
-using Microsoft.Bot.Schema;
+using TrustBot.Cards;
 using TrustBot.Domain.Teams;
 
 namespace TrustBot.Delivery;
@@ -10,8 +9,8 @@ namespace TrustBot.Delivery;
 /// </summary>
 public interface ITeamsMessenger
 {
-    /// <summary>Sends an activity to a member's personal chat, creating the chat when the bot has none with them yet.</summary>
-    Task SendToMemberAsync(Team team, RosterMember member, IActivity activity, CancellationToken cancellationToken);
+    /// <summary>Sends a card (and its text) to a member's personal chat, creating the chat when the bot has none with them yet.</summary>
+    Task SendToMemberAsync(Team team, RosterMember member, CardMessage message, CancellationToken cancellationToken);
 
     /// <summary>
     /// Waits for the rate-limit permit a message to the member would take, and sends nothing: a
@@ -29,6 +28,6 @@ public interface ITeamsMessenger
     /// </summary>
     Task<RosterMember?> GetMemberAsync(Team team, string userId, CancellationToken cancellationToken);
 
-    /// <summary>Runs a callback in the team's own conversation (its General channel, or the group chat).</summary>
-    Task ContinueInTeamAsync(Team team, BotCallbackHandler callback, CancellationToken cancellationToken);
+    /// <summary>Posts a card (and its text) to the team's own conversation (its General channel, or the group chat).</summary>
+    Task PostToTeamAsync(Team team, CardMessage message, CancellationToken cancellationToken);
 }

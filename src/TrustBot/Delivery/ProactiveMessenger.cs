@@ -5,6 +5,7 @@ using Microsoft.Bot.Connector;
 using Microsoft.Bot.Schema;
 using Microsoft.Bot.Schema.Teams;
 using TrustBot.Bot;
+using TrustBot.Cards;
 using TrustBot.Domain.Teams;
 
 namespace TrustBot.Delivery;
@@ -21,10 +22,12 @@ public sealed class ProactiveMessenger(TrustBotAdapter adapter, ITeamStore teams
     private readonly string _botAppId = configuration["MicrosoftAppId"] ?? string.Empty;
 
     /// <inheritdoc />
-    public async Task SendToMemberAsync(Team team, RosterMember member, IActivity activity, CancellationToken cancellationToken)
+    public async Task SendToMemberAsync(Team team, RosterMember member, CardMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(team);
         ArgumentNullException.ThrowIfNull(member);
+        ArgumentNullException.ThrowIfNull(message);
+        var activity = message.ToActivity();
         var chat = await teams.GetPersonalChatAsync(member.MemberId, cancellationToken).ConfigureAwait(false)
             ?? await CreatePersonalChatAsync(team, member, cancellationToken).ConfigureAwait(false);
         var reference = new ConversationReference
@@ -84,12 +87,16 @@ public sealed class ProactiveMessenger(TrustBotAdapter adapter, ITeamStore teams
         }, cancellationToken);
 
     /// <inheritdoc />
-    public Task ContinueInTeamAsync(Team team, BotCallbackHandler callback, CancellationToken cancellationToken) =>
-        InTeamAsync<object?>(team, async turn =>
+    public Task PostToTeamAsync(Team team, CardMessage message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var activity = message.ToActivity();
+        return InTeamAsync<object?>(team, async turn =>
         {
-            await callback(turn, CancellationToken.None).ConfigureAwait(false);
+            await turn.SendActivityAsync(activity, CancellationToken.None).ConfigureAwait(false);
             return null;
         }, cancellationToken);
+    }
 
     /// <summary>Whether a conversation member is a bot: Teams bot ids start with "28:"; people's with "29:" (or "8:orgid:" in some tenants).</summary>
     internal static bool IsBot(ChannelAccount member) => member.Id?.StartsWith("28:", StringComparison.Ordinal) == true;

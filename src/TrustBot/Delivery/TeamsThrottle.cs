@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Rest;
 using Polly;
 using Polly.Retry;
+using TrustBot.Bot;
 
 namespace TrustBot.Delivery;
 
@@ -94,7 +95,7 @@ public sealed class TeamsThrottle : IDisposable
     /// <summary>The HTTP status a connector failure carries: 0 for network failures and timeouts, null for anything else.</summary>
     public static int? StatusOf(Exception exception) => exception switch
     {
-        Microsoft.Bot.Schema.ErrorResponseException { Response: { } response } => (int)response.StatusCode,
+        _ when ConnectorErrors.StatusOf(exception) is { } status => status,
         HttpOperationException { Response: { } response } => (int)response.StatusCode,
         HttpRequestException { StatusCode: { } status } => (int)status,
         HttpRequestException or TimeoutException or TaskCanceledException => 0,
@@ -136,7 +137,7 @@ public sealed class TeamsThrottle : IDisposable
     {
         var headers = exception switch
         {
-            Microsoft.Bot.Schema.ErrorResponseException { Response: { } response } => response.Headers,
+            _ when ConnectorErrors.HeadersOf(exception) is { } connector => connector,
             HttpOperationException { Response: { } response } => response.Headers,
             _ => null,
         };

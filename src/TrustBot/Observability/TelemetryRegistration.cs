@@ -1,11 +1,10 @@
 using Azure.Monitor.OpenTelemetry.AspNetCore;
-using Microsoft.Bot.Builder;
-using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using OpenTelemetry.Instrumentation.AspNetCore;
 using OpenTelemetry.Logs;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
+using TrustBot.Bot;
 
 namespace TrustBot.Observability;
 
@@ -107,21 +106,5 @@ public static class TelemetryRegistration
         }
 
         return builder;
-    }
-
-    /// <summary>Adds <see cref="TurnTelemetry"/> to the bot adapter's middleware when the host starts.</summary>
-    private sealed class TurnTelemetryInstaller(IBotFrameworkHttpAdapter adapter, TurnTelemetry telemetry) : IHostedService
-    {
-        public Task StartAsync(CancellationToken cancellationToken)
-        {
-            if (adapter is BotAdapter botAdapter)
-            {
-                botAdapter.Use(telemetry);
-            }
-
-            return Task.CompletedTask;
-        }
-
-        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }

@@ -1,4 +1,4 @@
-using Newtonsoft.Json.Linq;
+using System.Text.Json.Nodes;
 using TrustBot.Cards;
 
 namespace TrustBot.Observations;
@@ -15,9 +15,9 @@ public sealed record ObservationCardData(string TeamId, ObservationForm? Form)
     public static object For(string teamId) => new { teamId };
 
     /// <summary>Reads the invoke's data; null when it does not name a well-formed team (a tampered or foreign card).</summary>
-    public static ObservationCardData? Read(object? data)
+    public static ObservationCardData? Read(JsonObject? data)
     {
-        if (data is not JObject json || CardSubmit.TeamIdOf(json) is not { } teamId)
+        if (data is not { } json || CardSubmit.TeamIdOf(json) is not { } teamId)
         {
             return null;
         }

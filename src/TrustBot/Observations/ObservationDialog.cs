@@ -1,5 +1,4 @@
-using Microsoft.Bot.Builder;
-using Microsoft.Bot.Schema;
+using System.Text.Json.Nodes;
 using TrustBot.Bot;
 using TrustBot.Cards;
 using TrustBot.Domain.Observations;
@@ -23,50 +22,57 @@ public sealed partial class ObservationDialog(
     public const int ListedCount = 10;
 
     /// <inheritdoc />
-    public IReadOnlyList<BotCommand> Commands => [BotCommands.LogObservation, BotCommands.Observations];
-
-    /// <inheritdoc />
-    public IReadOnlyList<string> Verbs => [ObservationCard.SaveVerb];
-
-    /// <inheritdoc />
-    public async Task OnCommandAsync(ITurnContext<IMessageActivity> turn, BotCommand command, string argument, CancellationToken cancellationToken)
+    public void DeclareRoutes(DialogRoutes routes)
     {
-        ArgumentNullException.ThrowIfNull(turn);
-        ArgumentNullException.ThrowIfNull(command);
-        if (ConversationScopes.ScopeOf(turn.Activity) != ConversationScope.Personal)
-        {
-            await turn.SendActivityAsync(PrivateOnly(command), cancellationToken: cancellationToken).ConfigureAwait(false);
-            return;
-        }
-
-        if (await directory.TeamForCommandAsync(turn, TeamRole.Lead, cancellationToken).ConfigureAwait(false) is not { } team)
-        {
-            return;
-        }
-
-        var card = command == BotCommands.LogObservation
-            ? ObservationCard.Build(team, ObservationForm.Blank(LocalCalendar.TodayOf(clock, turn.Activity), argument))
-            : ObservationListCard.Build(team, await observations.GetRecentAsync(team.Id, ListedCount, cancellationToken).ConfigureAwait(false));
-        await turn.SendActivityAsync(MessageFactory.Attachment(card.ToAttachment()), cancellationToken).ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(routes);
+        routes.Command(BotCommands.LogObservation, LogAsync)
+            .Command(BotCommands.Observations, ListAsync)
+            .Verb(ObservationCard.SaveVerb, SaveAsync);
     }
 
-    /// <inheritdoc />
-    public async Task<AdaptiveCardInvokeResponse> OnVerbAsync(ITurnContext<IInvokeActivity> turn, AdaptiveCardInvokeValue invoke, CancellationToken cancellationToken)
+    private async Task LogAsync(BotTurn turn, string argument, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(turn);
-        ArgumentNullException.ThrowIfNull(invoke);
-        if (ConversationScopes.ScopeOf(turn.Activity) != ConversationScope.Personal)
+        if (await LedTeamInPrivateAsync(turn, BotCommands.LogObservation, cancellationToken).ConfigureAwait(false) is { } team)
+        {
+            await turn.ReplyAsync(ObservationCard.Build(team, ObservationForm.Blank(LocalCalendar.TodayOf(clock, turn), argument)), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task ListAsync(BotTurn turn, CancellationToken cancellationToken)
+    {
+        if (await LedTeamInPrivateAsync(turn, BotCommands.Observations, cancellationToken).ConfigureAwait(false) is { } team)
+        {
+            var recent = await observations.GetRecentAsync(team.Id, ListedCount, cancellationToken).ConfigureAwait(false);
+            await turn.ReplyAsync(ObservationListCard.Build(team, recent), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    // Both commands work only in the lead's 1:1 chat, for a team they lead; otherwise the sender is told why.
+    private async Task<Team?> LedTeamInPrivateAsync(BotTurn turn, BotCommand command, CancellationToken cancellationToken)
+    {
+        if (turn.Scope != ConversationScope.Personal)
+        {
+            await turn.ReplyAsync(PrivateOnly(command), cancellationToken).ConfigureAwait(false);
+            return null;
+        }
+
+        return await directory.TeamForCommandAsync(turn, TeamRole.Lead, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<AdaptiveCard> SaveAsync(BotTurn turn, JsonObject? data, CancellationToken cancellationToken)
+    {
+        if (turn.Scope != ConversationScope.Personal)
         {
             return NotSaved(PrivateOnly(BotCommands.LogObservation));
         }
 
-        var card = ObservationCardData.Read(invoke.Action?.Data);
+        var card = ObservationCardData.Read(data);
         if (card is null)
         {
             return NotSaved("This card doesn't name a team I know. Type log observation to get a fresh card.");
         }
 
-        var memberId = ActivityIdentity.MemberIdOf(turn.Activity);
+        var memberId = turn.MemberId;
         var team = await directory.FindLedTeamAsync(memberId, card.TeamId, cancellationToken).ConfigureAwait(false);
         if (team is null)
         {
@@ -76,27 +82,27 @@ public sealed partial class ObservationDialog(
 
         if (card.Form is null)
         {
-            return ObservationCard.Build(team, ObservationForm.Blank(LocalCalendar.TodayOf(clock, turn.Activity), string.Empty),
-                "Some of the answers could not be read. Please fill in the card again.").ToInvokeResponse();
+            return ObservationCard.Build(team, ObservationForm.Blank(LocalCalendar.TodayOf(clock, turn), string.Empty),
+                "Some of the answers could not be read. Please fill in the card again.");
         }
 
-        var check = card.Form.Check(LocalCalendar.TodayOf(clock, turn.Activity));
+        var check = card.Form.Check(LocalCalendar.TodayOf(clock, turn));
         if (check.Entry is null)
         {
-            return ObservationCard.Build(team, card.Form, string.Join(' ', check.Problems)).ToInvokeResponse();
+            return ObservationCard.Build(team, card.Form, string.Join(' ', check.Problems));
         }
 
         var observation = check.Entry.ToObservation(team.Id, memberId, clock.GetUtcNow(), Guid.NewGuid());
         await observations.SaveAsync(observation, cancellationToken).ConfigureAwait(false);
         Log.Saved(logger, observation.Id, team.Id);
-        return ObservationSavedCard.Build(observation).ToInvokeResponse();
+        return ObservationSavedCard.Build(observation);
     }
 
     private static string PrivateOnly(BotCommand command) =>
         $"Observations are private: open your 1:1 chat with me and type {command.Text} there.";
 
-    private static AdaptiveCardInvokeResponse NotSaved(string why) =>
-        NoticeCard.Build("Nothing was saved", why, isProblem: true).ToInvokeResponse();
+    private static AdaptiveCard NotSaved(string why) =>
+        NoticeCard.Build("Nothing was saved", why, isProblem: true);
 
     // The card names the team; the stored role decides, so an edited team id finds nothing here.
     private static partial class Log

@@ -1,5 +1,3 @@
-using Microsoft.Bot.Builder;
-using Microsoft.Bot.Schema;
 using TrustBot.Bot;
 
 namespace TrustBot.Onboarding;
@@ -11,20 +9,20 @@ public sealed class HelpDialog : IDialog
     public const string ShowVerb = "help.show";
 
     /// <inheritdoc />
-    public IReadOnlyList<BotCommand> Commands => [BotCommands.Help];
-
-    /// <inheritdoc />
-    public IReadOnlyList<string> Verbs => [ShowVerb];
-
-    /// <inheritdoc />
-    public Task OnCommandAsync(ITurnContext<IMessageActivity> turn, BotCommand command, string argument, CancellationToken cancellationToken) =>
-        turn.SendActivityAsync(MessageFactory.Attachment(HelpCard.Build(BotCommands.All).ToAttachment()), cancellationToken);
-
-    /// <inheritdoc />
-    public Task<AdaptiveCardInvokeResponse> OnVerbAsync(ITurnContext<IInvokeActivity> turn, AdaptiveCardInvokeValue invoke, CancellationToken cancellationToken) =>
-        Task.FromResult(HelpCard.Build(BotCommands.All).ToInvokeResponse());
+    public void DeclareRoutes(DialogRoutes routes)
+    {
+        ArgumentNullException.ThrowIfNull(routes);
+        routes.Command(BotCommands.Help, ShowAsync)
+            .Verb(ShowVerb, (_, _) => Task.FromResult(HelpCard.Build(BotCommands.All)));
+    }
 
     /// <summary>Tells the user their text was not a command and shows what is.</summary>
-    public Task ReplyToUnknownAsync(ITurnContext<IMessageActivity> turn, string text, CancellationToken cancellationToken) =>
-        turn.SendActivityAsync(MessageFactory.Attachment(HelpCard.Build(BotCommands.All, notUnderstood: text).ToAttachment()), cancellationToken);
+    public Task ReplyToUnknownAsync(BotTurn turn, string text, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        return turn.ReplyAsync(HelpCard.Build(BotCommands.All, notUnderstood: text), cancellationToken);
+    }
+
+    private static Task ShowAsync(BotTurn turn, CancellationToken cancellationToken) =>
+        turn.ReplyAsync(HelpCard.Build(BotCommands.All), cancellationToken);
 }

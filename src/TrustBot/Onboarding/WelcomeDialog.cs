@@ -1,5 +1,3 @@
-using Microsoft.Bot.Builder;
-using Microsoft.Bot.Schema;
 using TrustBot.Bot;
 
 namespace TrustBot.Onboarding;
@@ -8,9 +6,9 @@ namespace TrustBot.Onboarding;
 public sealed class WelcomeDialog
 {
     /// <summary>Sends the welcome card for the conversation's scope.</summary>
-    public Task GreetAsync(ITurnContext turn, CancellationToken cancellationToken)
+    public Task GreetAsync(BotTurn turn, CancellationToken cancellationToken)
     {
-        var scope = ConversationScopes.ScopeOf(turn.Activity);
-        return turn.SendActivityAsync(MessageFactory.Attachment(WelcomeCard.Build(scope).ToAttachment()), cancellationToken);
+        ArgumentNullException.ThrowIfNull(turn);
+        return turn.ReplyAsync(WelcomeCard.Build(turn.Scope), cancellationToken);
     }
 }

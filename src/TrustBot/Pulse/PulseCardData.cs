@@ -1,5 +1,6 @@
 using System.Globalization;
-using Newtonsoft.Json.Linq;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using TrustBot.Cards;
 using TrustBot.Domain.Pulse;
 
@@ -23,9 +24,9 @@ public sealed record PulseCardData(string TeamId, string RunId, PulseSubmission?
     /// Reads the invoke's data; null when it does not even name a well-formed team and run
     /// (a tampered or foreign card).
     /// </summary>
-    public static PulseCardData? Read(object? data)
+    public static PulseCardData? Read(JsonObject? data)
     {
-        if (data is not JObject json
+        if (data is not { } json
             || CardSubmit.TeamIdOf(json) is not { } teamId
             || !CardSubmit.TryReadText(json, "runId", out var runId)
             || !PulseRunIds.IsWellFormed(runId))
@@ -41,8 +42,8 @@ public sealed record PulseCardData(string TeamId, string RunId, PulseSubmission?
                 continue;
             }
 
-            if (value is not JValue { Type: JTokenType.String or JTokenType.Integer } scalar
-                || !int.TryParse(Convert.ToString(scalar.Value, CultureInfo.InvariantCulture), NumberStyles.None, CultureInfo.InvariantCulture, out var point))
+            if (value is not JsonValue scalar
+                || !int.TryParse(ScalarText(scalar), NumberStyles.None, CultureInfo.InvariantCulture, out var point))
             {
                 return new PulseCardData(teamId, runId, null, "One of the answers is not a number from 1 to 5. Please pick again.");
             }
@@ -61,8 +62,16 @@ public sealed record PulseCardData(string TeamId, string RunId, PulseSubmission?
         return new PulseCardData(teamId, runId, submission, null);
     }
 
-    private static bool IsEmpty(JToken? value) =>
-        value is null || value.Type == JTokenType.Null || (value.Type == JTokenType.String && string.IsNullOrWhiteSpace((string?)value));
+    private static bool IsEmpty(JsonNode? value) =>
+        value is null || (value.GetValueKind() == JsonValueKind.String && string.IsNullOrWhiteSpace(value.GetValue<string>()));
+
+    // A choice arrives as a string ("4"); a whole number is read the same way, anything else is not a point.
+    private static string? ScalarText(JsonValue value) => value.GetValueKind() switch
+    {
+        JsonValueKind.String => value.GetValue<string>(),
+        JsonValueKind.Number => value.ToJsonString(),
+        _ => null,
+    };
 
     private static List<string> SplitPicks(string? picks) =>
         [.. (picks ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.Ordinal)];

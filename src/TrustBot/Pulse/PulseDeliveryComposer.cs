@@ -1,5 +1,3 @@
-using Microsoft.Bot.Builder;
-using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Caching.Memory;
 using TrustBot.Cards;
 using TrustBot.Delivery;
@@ -29,7 +27,7 @@ public sealed class PulseDeliveryComposer(
     public IReadOnlyCollection<DeliveryKind> Kinds => [DeliveryKind.PulseInvite, DeliveryKind.PulseReminder, DeliveryKind.PulseClosed];
 
     /// <inheritdoc />
-    public async Task<IActivity?> ComposeAsync(DeliveryRequest request, Team team, CancellationToken cancellationToken)
+    public async Task<CardMessage?> ComposeAsync(DeliveryRequest request, Team team, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(team);
@@ -38,7 +36,7 @@ public sealed class PulseDeliveryComposer(
             : await CardAsync(request, team, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<IActivity?> CardAsync(DeliveryRequest request, Team team, CancellationToken cancellationToken)
+    private async Task<CardMessage?> CardAsync(DeliveryRequest request, Team team, CancellationToken cancellationToken)
     {
         var open = await OpenRunAsync(request.TeamId, request.Subject, cancellationToken).ConfigureAwait(false);
         if (open is not var (run, bank) || !run.AcceptsAnswersAt(clock.GetUtcNow()) || request.Recipient is not { } member)
@@ -46,7 +44,7 @@ public sealed class PulseDeliveryComposer(
             return null;
         }
 
-        var card = MessageFactory.Attachment(PulseCard.Build(run, bank, team.Name).ToAttachment());
+        var card = PulseCard.Build(run, bank, team.Name);
         if (request.Kind == DeliveryKind.PulseReminder)
         {
             if (await pulses.HasAnswerAsync(run.TeamId, run.RunId, keys.AnswerKey(run.RunId, member.MemberId), cancellationToken).ConfigureAwait(false))
@@ -54,7 +52,7 @@ public sealed class PulseDeliveryComposer(
                 return null;
             }
 
-            card.Text = $"A gentle reminder: the trust pulse closes {CardText.LocalDateTime(run.ClosesAt)}. It takes a minute, and it stays anonymous.";
+            return new CardMessage(card, $"A gentle reminder: the trust pulse closes {CardText.LocalDateTime(run.ClosesAt)}. It takes a minute, and it stays anonymous.");
         }
 
         return card;
@@ -70,7 +68,7 @@ public sealed class PulseDeliveryComposer(
                 : (run, await banks.ForTeamAsync(teamId, cancellationToken).ConfigureAwait(false));
         }).ConfigureAwait(false);
 
-    private async Task<IActivity?> ClosedNoteAsync(DeliveryRequest request, CancellationToken cancellationToken)
+    private async Task<CardMessage?> ClosedNoteAsync(DeliveryRequest request, CancellationToken cancellationToken)
     {
         // The run's roll-up is among the newest few: closes happen in order.
         var rollups = await pulses.GetRecentRollupsAsync(request.TeamId, 3, cancellationToken).ConfigureAwait(false);
@@ -82,8 +80,8 @@ public sealed class PulseDeliveryComposer(
         var outcome = rollup.MeetsThreshold
             ? "Leads can type summary to see what it says."
             : $"Fewer than {rollup.AnonymityThreshold} people answered, so no numbers are shown for it: that keeps every answer anonymous.";
-        return MessageFactory.Attachment(NoticeCard.Build(
+        return NoticeCard.Build(
             "This pulse has closed",
-            $"{rollup.Responded} of {rollup.Invited} members answered ({CardText.Percent(rollup.ParticipationRate)}). {outcome}").ToAttachment());
+            $"{rollup.Responded} of {rollup.Invited} members answered ({CardText.Percent(rollup.ParticipationRate)}). {outcome}");
     }
 }

@@ -1,7 +1,5 @@
 using System.Globalization;
-using Microsoft.Bot.Builder;
-using Microsoft.Bot.Schema;
-using Newtonsoft.Json.Linq;
+using System.Text.Json.Nodes;
 using TrustBot.Bot;
 using TrustBot.Cards;
 using TrustBot.Delivery;
@@ -25,38 +23,19 @@ public sealed class PulseDialog(
     ITeamScheduleStore schedules) : IDialog
 {
     /// <inheritdoc />
-    public IReadOnlyList<BotCommand> Commands => [BotCommands.StartPulse, BotCommands.ClosePulse, BotCommands.Pulse, BotCommands.CheckIn];
-
-    /// <inheritdoc />
-    public IReadOnlyList<string> Verbs => [PulseCard.SubmitVerb, PulseThanksCard.ChangeVerb, TeamCheckInCard.StartVerb];
-
-    /// <inheritdoc />
-    public Task OnCommandAsync(ITurnContext<IMessageActivity> turn, BotCommand command, string argument, CancellationToken cancellationToken) =>
-        command == BotCommands.StartPulse ? StartAsync(turn, cancellationToken)
-        : command == BotCommands.ClosePulse ? CloseAsync(turn, cancellationToken)
-        : ShowOpenPulsesAsync(turn, cancellationToken);
-
-    /// <inheritdoc />
-    public async Task<AdaptiveCardInvokeResponse> OnVerbAsync(ITurnContext<IInvokeActivity> turn, AdaptiveCardInvokeValue invoke, CancellationToken cancellationToken)
+    public void DeclareRoutes(DialogRoutes routes)
     {
-        if (invoke.Action.Verb == TeamCheckInCard.StartVerb)
-        {
-            return await StartCheckInAsync(turn, invoke.Action.Data, cancellationToken).ConfigureAwait(false);
-        }
-
-        var card = PulseCardData.Read(invoke.Action.Data);
-        if (card is null)
-        {
-            return NoticeCard.Build("This card can't be used", "It doesn't name a pulse I know, so nothing was recorded. Type pulse to get a fresh card.", isProblem: true).ToInvokeResponse();
-        }
-
-        var memberId = ActivityIdentity.MemberIdOf(turn.Activity);
-        return invoke.Action.Verb == PulseCard.SubmitVerb
-            ? await SubmitAsync(memberId, card, cancellationToken).ConfigureAwait(false)
-            : await ChangeAsync(memberId, card, cancellationToken).ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(routes);
+        routes.Command(BotCommands.StartPulse, StartAsync)
+            .Command(BotCommands.ClosePulse, CloseAsync)
+            .Command(BotCommands.Pulse, ShowOpenPulsesAsync)
+            .Command(BotCommands.CheckIn, ShowOpenPulsesAsync)
+            .Verb(PulseCard.SubmitVerb, SubmitAsync)
+            .Verb(PulseThanksCard.ChangeVerb, ChangeAsync)
+            .Verb(TeamCheckInCard.StartVerb, StartCheckInAsync);
     }
 
-    private async Task StartAsync(ITurnContext turn, CancellationToken cancellationToken)
+    private async Task StartAsync(BotTurn turn, CancellationToken cancellationToken)
     {
         if (await directory.TeamForCommandAsync(turn, TeamRole.Lead, cancellationToken).ConfigureAwait(false) is not { } team)
         {
@@ -64,28 +43,26 @@ public sealed class PulseDialog(
         }
 
         var outcome = await StartForAsync(team, cancellationToken).ConfigureAwait(false);
-        await turn.SendActivityAsync(
-            outcome.Started is { } card ? MessageFactory.Attachment(card.ToAttachment()) : MessageFactory.Text(outcome.Refusal),
-            cancellationToken).ConfigureAwait(false);
+        await (outcome.Started is { } card ? turn.ReplyAsync(card, cancellationToken) : turn.ReplyAsync(outcome.Refusal!, cancellationToken)).ConfigureAwait(false);
     }
 
     // "Start a check-in pulse" on the card that tells a lead the team changed: the same as start pulse,
     // for the team the card names once storage confirms the clicker leads it.
-    private async Task<AdaptiveCardInvokeResponse> StartCheckInAsync(ITurnContext turn, object? data, CancellationToken cancellationToken)
+    private async Task<AdaptiveCard> StartCheckInAsync(BotTurn turn, JsonObject? data, CancellationToken cancellationToken)
     {
-        var teamId = data is JObject json ? CardSubmit.TeamIdOf(json) : null;
+        var teamId = CardSubmit.TeamIdOf(data);
         if (teamId is null)
         {
-            return NoticeCard.Build("This card can't be used", "Its data isn't what I sent, so no pulse was started. Type start pulse in your team's channel instead.", isProblem: true).ToInvokeResponse();
+            return NoticeCard.Build("This card can't be used", "Its data isn't what I sent, so no pulse was started. Type start pulse in your team's channel instead.", isProblem: true);
         }
 
-        if (await directory.FindLedTeamAsync(ActivityIdentity.MemberIdOf(turn.Activity), teamId, cancellationToken).ConfigureAwait(false) is not { } team)
+        if (await directory.FindLedTeamAsync(turn.MemberId, teamId, cancellationToken).ConfigureAwait(false) is not { } team)
         {
-            return NoticeCard.Build("Only a lead can do that", "You don't lead the team this card belongs to, so no pulse was started.", isProblem: true).ToInvokeResponse();
+            return NoticeCard.Build("Only a lead can do that", "You don't lead the team this card belongs to, so no pulse was started.", isProblem: true);
         }
 
         var outcome = await StartForAsync(team, cancellationToken).ConfigureAwait(false);
-        return (outcome.Started ?? NoticeCard.Build("No pulse was started", outcome.Refusal!, isProblem: true)).ToInvokeResponse();
+        return (outcome.Started ?? NoticeCard.Build("No pulse was started", outcome.Refusal!, isProblem: true));
     }
 
     // Reads the live roster (kept as the team's stored roster too: scheduled runs and reminders use
@@ -115,7 +92,7 @@ public sealed class PulseDialog(
             $"Results show once at least {run.AnonymityThreshold} people have answered."), null);
     }
 
-    private async Task CloseAsync(ITurnContext turn, CancellationToken cancellationToken)
+    private async Task CloseAsync(BotTurn turn, CancellationToken cancellationToken)
     {
         if (await directory.TeamForCommandAsync(turn, TeamRole.Lead, cancellationToken).ConfigureAwait(false) is not { } team)
         {
@@ -125,7 +102,7 @@ public sealed class PulseDialog(
         var open = await pulses.FindOpenRunAsync(team.Id, cancellationToken).ConfigureAwait(false);
         if (open is null)
         {
-            await turn.SendActivityAsync("There is no open pulse to close. Type start pulse to start one.", cancellationToken: cancellationToken).ConfigureAwait(false);
+            await turn.ReplyAsync("There is no open pulse to close. Type start pulse to start one.", cancellationToken).ConfigureAwait(false);
             return;
         }
 
@@ -133,24 +110,23 @@ public sealed class PulseDialog(
         var outcome = rollup.MeetsThreshold
             ? "The results are ready for the trust summary."
             : $"Fewer than {rollup.AnonymityThreshold} people answered, so no numbers will be shown for this pulse: that keeps every answer anonymous.";
-        await turn.SendActivityAsync(MessageFactory.Attachment(NoticeCard.Build(
-            "Pulse closed",
-            $"{rollup.Responded} of {rollup.Invited} members answered ({CardText.Percent(rollup.ParticipationRate)}). {outcome}").ToAttachment()),
+        await turn.ReplyAsync(
+            NoticeCard.Build("Pulse closed", $"{rollup.Responded} of {rollup.Invited} members answered ({CardText.Percent(rollup.ParticipationRate)}). {outcome}"),
             cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task ShowOpenPulsesAsync(ITurnContext turn, CancellationToken cancellationToken)
+    private async Task ShowOpenPulsesAsync(BotTurn turn, CancellationToken cancellationToken)
     {
-        if (ConversationScopes.ScopeOf(turn.Activity) != ConversationScope.Personal)
+        if (turn.Scope != ConversationScope.Personal)
         {
-            await turn.SendActivityAsync("Pulses are answered privately: open your 1:1 chat with me and type pulse there.", cancellationToken: cancellationToken).ConfigureAwait(false);
+            await turn.ReplyAsync("Pulses are answered privately: open your 1:1 chat with me and type pulse there.", cancellationToken).ConfigureAwait(false);
             return;
         }
 
-        var open = await pulses.FindOpenForMemberAsync(ActivityIdentity.MemberIdOf(turn.Activity), cancellationToken).ConfigureAwait(false);
+        var open = await pulses.FindOpenForMemberAsync(turn.MemberId, cancellationToken).ConfigureAwait(false);
         if (open.Count == 0)
         {
-            await turn.SendActivityAsync("There's no open pulse for you right now. When your lead starts one, I'll send it to you here.", cancellationToken: cancellationToken).ConfigureAwait(false);
+            await turn.ReplyAsync("There's no open pulse for you right now. When your lead starts one, I'll send it to you here.", cancellationToken).ConfigureAwait(false);
             return;
         }
 
@@ -158,32 +134,46 @@ public sealed class PulseDialog(
         {
             var bank = await pulses.BankForAsync(pulse.Run.TeamId, cancellationToken).ConfigureAwait(false);
             var card = PulseCard.Build(pulse.Run, bank, pulse.TeamName, pulse.Answer);
-            await turn.SendActivityAsync(MessageFactory.Attachment(card.ToAttachment()), cancellationToken).ConfigureAwait(false);
+            await turn.ReplyAsync(card, cancellationToken).ConfigureAwait(false);
         }
     }
 
-    private async Task<AdaptiveCardInvokeResponse> SubmitAsync(string memberId, PulseCardData card, CancellationToken cancellationToken)
+    // A card that does not even name a well-formed team and run: tampered, or not one of ours.
+    private static AdaptiveCard ForeignCard =>
+        NoticeCard.Build("This card can't be used", "It doesn't name a pulse I know, so nothing was recorded. Type pulse to get a fresh card.", isProblem: true);
+
+    private async Task<AdaptiveCard> SubmitAsync(BotTurn turn, JsonObject? data, CancellationToken cancellationToken)
     {
-        var result = await pulses.SubmitAsync(memberId, card, cancellationToken).ConfigureAwait(false);
+        if (PulseCardData.Read(data) is not { } card)
+        {
+            return ForeignCard;
+        }
+
+        var result = await pulses.SubmitAsync(turn.MemberId, card.TeamId, card.RunId, card.Submission, card.Problem, cancellationToken).ConfigureAwait(false);
         return result.Outcome switch
         {
-            SubmitOutcome.Recorded => PulseThanksCard.Build(result.Run!, result.LastClosed).ToInvokeResponse(),
+            SubmitOutcome.Recorded => PulseThanksCard.Build(result.Run!, result.LastClosed),
             SubmitOutcome.Invalid => PulseCard.Build(
                 result.Run!,
                 await pulses.BankForAsync(result.Run!.TeamId, cancellationToken).ConfigureAwait(false),
                 teamName: null,
                 card.Submission is null ? null : card.Submission.ToAnswer(),
-                result.Problem).ToInvokeResponse(),
-            SubmitOutcome.Closed => NoticeCard.Build("This pulse has closed", result.Problem!).ToInvokeResponse(),
-            _ => NoticeCard.Build("Nothing was recorded", result.Problem!, isProblem: true).ToInvokeResponse(),
+                result.Problem),
+            SubmitOutcome.Closed => NoticeCard.Build("This pulse has closed", result.Problem!),
+            _ => NoticeCard.Build("Nothing was recorded", result.Problem!, isProblem: true),
         };
     }
 
-    private async Task<AdaptiveCardInvokeResponse> ChangeAsync(string memberId, PulseCardData card, CancellationToken cancellationToken)
+    private async Task<AdaptiveCard> ChangeAsync(BotTurn turn, JsonObject? data, CancellationToken cancellationToken)
     {
-        var result = await pulses.GetForChangeAsync(memberId, card.TeamId, card.RunId, cancellationToken).ConfigureAwait(false);
+        if (PulseCardData.Read(data) is not { } card)
+        {
+            return ForeignCard;
+        }
+
+        var result = await pulses.GetForChangeAsync(turn.MemberId, card.TeamId, card.RunId, cancellationToken).ConfigureAwait(false);
         return result.Problem is null
-            ? PulseCard.Build(result.Run!, await pulses.BankForAsync(result.Run!.TeamId, cancellationToken).ConfigureAwait(false), teamName: null, result.Answer).ToInvokeResponse()
-            : NoticeCard.Build("You can't change this answer", result.Problem, isProblem: result.Run is null).ToInvokeResponse();
+            ? PulseCard.Build(result.Run!, await pulses.BankForAsync(result.Run!.TeamId, cancellationToken).ConfigureAwait(false), teamName: null, result.Answer)
+            : NoticeCard.Build("You can't change this answer", result.Problem, isProblem: result.Run is null);
     }
 }

@@ -119,24 +119,30 @@ public sealed class PulseService(
         return new StartPulseResult(run, null, bank);
     }
 
-    /// <summary>Stores a member's answer from a pulse card, or says why it was refused (writing nothing).</summary>
+    /// <summary>Stores a member's answer to a run of a team, or says why it was refused (writing nothing).</summary>
     /// <remarks>
     /// Two storage requests, one after the other: the member's invitation (point read), then the
     /// answer in a transaction that needs the run's open mark. The run and the team's last roll-up
     /// come from <see cref="PulseRunCache"/> after the run's first submit on this instance.
     /// </remarks>
-    public async Task<SubmitPulseResult> SubmitAsync(string memberId, PulseCardData card, CancellationToken cancellationToken)
+    /// <param name="memberId">Who answers.</param>
+    /// <param name="teamId">The team the answer says it is for.</param>
+    /// <param name="runId">The run the answer says it is for.</param>
+    /// <param name="submission">The answer; null when it could not be read.</param>
+    /// <param name="unreadable">Why the answer could not be read, in words for the member; null when it could.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    public async Task<SubmitPulseResult> SubmitAsync(
+        string memberId, string teamId, string runId, PulseSubmission? submission, string? unreadable, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(card);
-        if (string.IsNullOrEmpty(memberId) || !PulseRunIds.IsWellFormed(card.RunId))
+        if (string.IsNullOrEmpty(memberId) || string.IsNullOrEmpty(teamId) || !PulseRunIds.IsWellFormed(runId))
         {
             return new SubmitPulseResult(SubmitOutcome.NotYours, null, NotYourPulse, null);
         }
 
         // The invitation is written by the server when the run starts, so a card edited to name
         // another team's run finds none; the run is read beside it only the first time.
-        var invited = pulses.IsInvitedAsync(card.TeamId, card.RunId, memberId, cancellationToken);
-        var known = knownRuns.GetOrLoadAsync((card.TeamId, card.RunId), token => ReadKnownRunAsync(card.TeamId, card.RunId, token), cancellationToken);
+        var invited = pulses.IsInvitedAsync(teamId, runId, memberId, cancellationToken);
+        var known = knownRuns.GetOrLoadAsync((teamId, runId), token => ReadKnownRunAsync(teamId, runId, token), cancellationToken);
         await Task.WhenAll(invited, known).ConfigureAwait(false);
         if (!await invited.ConfigureAwait(false) || await known.ConfigureAwait(false) is not KnownRun(var run, var lastClosed))
         {
@@ -148,12 +154,12 @@ public sealed class PulseService(
             return new SubmitPulseResult(SubmitOutcome.Closed, run, ClosedMessage, null);
         }
 
-        if (card.Submission is null)
+        if (submission is null)
         {
-            return new SubmitPulseResult(SubmitOutcome.Invalid, run, card.Problem ?? "The answers could not be read.", null);
+            return new SubmitPulseResult(SubmitOutcome.Invalid, run, unreadable ?? "The answers could not be read.", null);
         }
 
-        var problems = PulseSubmissionRules.Problems(run, card.Submission, clock.GetUtcNow());
+        var problems = PulseSubmissionRules.Problems(run, submission, clock.GetUtcNow());
         if (problems.Count > 0)
         {
             return new SubmitPulseResult(SubmitOutcome.Invalid, run, string.Join(' ', problems), null);
@@ -162,7 +168,7 @@ public sealed class PulseService(
         // One row, sealed: scores, picks and comment together, so storage shows neither, nor whether
         // there is a comment.
         var answerKey = keys.AnswerKey(run.RunId, memberId);
-        var sealedAnswer = seal.Seal(run.TeamId, run.RunId, answerKey, card.Submission.ToAnswer());
+        var sealedAnswer = seal.Seal(run.TeamId, run.RunId, answerKey, submission.ToAnswer());
         if (!await pulses.TrySaveAnswerWhileOpenAsync(run.TeamId, run.RunId, answerKey, sealedAnswer, cancellationToken).ConfigureAwait(false))
         {
             // The close has begun (here or on another instance), or the run predates open marks.

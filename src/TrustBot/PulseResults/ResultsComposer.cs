@@ -1,5 +1,3 @@
-using Microsoft.Bot.Builder;
-using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Caching.Memory;
 using TrustBot.Cards;
 using TrustBot.Delivery;
@@ -23,7 +21,7 @@ public sealed class ResultsComposer(ResultsService results, PulseResultsPlanner 
     public IReadOnlyCollection<DeliveryKind> Kinds => [DeliveryKind.PulseResults, DeliveryKind.ResultsForLeads];
 
     /// <inheritdoc />
-    public async Task<IActivity?> ComposeAsync(DeliveryRequest request, Team team, CancellationToken cancellationToken)
+    public async Task<CardMessage?> ComposeAsync(DeliveryRequest request, Team team, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(team);
@@ -39,7 +37,7 @@ public sealed class ResultsComposer(ResultsService results, PulseResultsPlanner 
                 return await MemberCardAsync(team, request.Subject, cancellationToken).ConfigureAwait(false);
             }).ConfigureAwait(false)
             : await LeadCardAsync(team, request.Subject, cancellationToken).ConfigureAwait(false);
-        return card is null ? null : MessageFactory.Attachment(card.ToAttachment());
+        return CardMessage.FromAdaptiveCard(card);
     }
 
     private async Task<AdaptiveCard?> MemberCardAsync(Team team, string runId, CancellationToken cancellationToken)

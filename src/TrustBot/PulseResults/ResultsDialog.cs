@@ -1,6 +1,4 @@
-using Microsoft.Bot.Builder;
-using Microsoft.Bot.Schema;
-using Newtonsoft.Json.Linq;
+using System.Text.Json.Nodes;
 using TrustBot.Bot;
 using TrustBot.Cards;
 using TrustBot.Domain.Pulse;
@@ -19,19 +17,20 @@ public sealed partial class ResultsDialog(
     TeamDirectory directory, ResultsService results, PulseResultsPlanner planner, ILogger<ResultsDialog> logger) : IDialog
 {
     /// <inheritdoc />
-    public IReadOnlyList<string> Verbs => [LeadResultsCard.SendVerb];
-
-    /// <inheritdoc />
-    public async Task<AdaptiveCardInvokeResponse> OnVerbAsync(ITurnContext<IInvokeActivity> turn, AdaptiveCardInvokeValue invoke, CancellationToken cancellationToken)
+    public void DeclareRoutes(DialogRoutes routes)
     {
-        ArgumentNullException.ThrowIfNull(turn);
-        ArgumentNullException.ThrowIfNull(invoke);
-        if (Read(invoke.Action?.Data) is not var (teamId, runId, line))
+        ArgumentNullException.ThrowIfNull(routes);
+        routes.Verb(LeadResultsCard.SendVerb, SendAsync);
+    }
+
+    private async Task<AdaptiveCard> SendAsync(BotTurn turn, JsonObject? data, CancellationToken cancellationToken)
+    {
+        if (Read(data) is not var (teamId, runId, line))
         {
             return Problem("This card can't be used", "Its data isn't what I sent, so nothing was sent.");
         }
 
-        var team = await directory.FindLedTeamAsync(ActivityIdentity.MemberIdOf(turn.Activity), teamId, cancellationToken).ConfigureAwait(false);
+        var team = await directory.FindLedTeamAsync(turn.MemberId, teamId, cancellationToken).ConfigureAwait(false);
         if (team is null)
         {
             LogRefused(logger, teamId);
@@ -49,23 +48,23 @@ public sealed partial class ResultsDialog(
         var problems = ResultsRelease.LineProblems(line).ToList();
         if (problems.Count > 0)
         {
-            return LeadResultsCard.Build(team, shown, planner.SendsWithoutLineAt(shown.View!.To), line, problems).ToInvokeResponse();
+            return LeadResultsCard.Build(team, shown, planner.SendsWithoutLineAt(shown.View!.To), line, problems);
         }
 
         var sent = await results.SendAsync(team, runId, string.IsNullOrWhiteSpace(line) ? null : line.Trim(), cancellationToken).ConfigureAwait(false);
         if (!sent.Added)
         {
             var how = sent.Release.Line is null ? "without a line" : $"with the line “{sent.Release.Line}”";
-            return NoticeCard.Build("The results went already", $"They went to the members on {CardText.LocalDateTime(sent.Release.ReleasedAt)}, {how}. Nothing more was sent.").ToInvokeResponse();
+            return NoticeCard.Build("The results went already", $"They went to the members on {CardText.LocalDateTime(sent.Release.ReleasedAt)}, {how}. Nothing more was sent.");
         }
 
         LogSent(logger, runId, team.Id);
-        return LeadResultsCard.Sent(team, shown, sent.Release, sent.Queued).ToInvokeResponse();
+        return LeadResultsCard.Sent(team, shown, sent.Release, sent.Queued);
     }
 
     // The team and run the card names (a run id of the shape the bot writes), and the line as typed.
-    private static (string TeamId, string RunId, string? Line)? Read(object? data) =>
-        data is JObject json
+    private static (string TeamId, string RunId, string? Line)? Read(JsonObject? data) =>
+        data is { } json
         && CardSubmit.TeamIdOf(json) is { } teamId
         && CardSubmit.TryReadText(json, "runId", out var runId)
         && PulseRunIds.IsWellFormed(runId)
@@ -73,8 +72,8 @@ public sealed partial class ResultsDialog(
             ? (teamId, runId, line)
             : null;
 
-    private static AdaptiveCardInvokeResponse Problem(string title, string message) =>
-        NoticeCard.Build(title, message, isProblem: true).ToInvokeResponse();
+    private static AdaptiveCard Problem(string title, string message) =>
+        NoticeCard.Build(title, message, isProblem: true);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "A lead sent the results of run {RunId} of team {TeamId}")]
     private static partial void LogSent(ILogger logger, string runId, string teamId);

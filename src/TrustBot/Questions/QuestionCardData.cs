@@ -1,4 +1,4 @@
-using Newtonsoft.Json.Linq;
+using System.Text.Json.Nodes;
 using TrustBot.Cards;
 using TrustBot.Domain.Questions;
 
@@ -27,9 +27,9 @@ public static class QuestionCardData
     public static object ForRetire(string teamId, string itemId) => new { teamId, itemId };
 
     /// <summary>The team and the draft an add card sends, or null when the data is malformed.</summary>
-    public static AddQuestionData? ReadAdd(object? data)
+    public static AddQuestionData? ReadAdd(JsonObject? data)
     {
-        if (data is not JObject json
+        if (data is not { } json
             || CardSubmit.TeamIdOf(json) is not { } teamId
             || !CardSubmit.TryReadText(json, TextInput, out var text)
             || !CardSubmit.TryReadText(json, FactorInput, out var factor)
@@ -43,8 +43,8 @@ public static class QuestionCardData
     }
 
     /// <summary>The team and question a Retire button names, or null when the data is malformed or the id is not a custom question's.</summary>
-    public static RetireQuestionData? ReadRetire(object? data) =>
-        data is JObject json
+    public static RetireQuestionData? ReadRetire(JsonObject? data) =>
+        data is { } json
         && CardSubmit.TeamIdOf(json) is { } teamId
         && CardSubmit.TryReadText(json, "itemId", out var itemId)
         && TeamQuestionIds.IsWellFormed(itemId)

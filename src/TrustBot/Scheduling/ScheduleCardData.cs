@@ -1,5 +1,6 @@
 using System.Globalization;
-using Newtonsoft.Json.Linq;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using TrustBot.Cards;
 using TrustBot.Domain.Scheduling;
 
@@ -37,8 +38,8 @@ public static class ScheduleCardData
     public static object ForSave(string teamId) => new { teamId };
 
     /// <summary>The team and the inputs a save sends, or null when the data is malformed.</summary>
-    public static ScheduleSubmit? ReadSave(object? data) =>
-        data is JObject json
+    public static ScheduleSubmit? ReadSave(JsonObject? data) =>
+        data is { } json
         && CardSubmit.TeamIdOf(json) is { } teamId
         && CardSubmit.TryReadText(json, CadenceInput, out var cadence)
         && CardSubmit.TryReadText(json, DayInput, out var day)
@@ -51,11 +52,13 @@ public static class ScheduleCardData
             : null;
 
     // Teams sends a number input's value as text; a client that sends a JSON number means the same.
-    private static bool TryReadNumber(JObject data, string name, out string? text)
+    private static bool TryReadNumber(JsonObject data, string name, out string? text)
     {
-        if (data[name] is JValue { Type: JTokenType.Integer or JTokenType.Float } number)
+        if (data[name] is JsonValue number && number.GetValueKind() == JsonValueKind.Number)
         {
-            text = Convert.ToString(number.Value, CultureInfo.InvariantCulture);
+            text = number.TryGetValue<long>(out var whole)
+                ? whole.ToString(CultureInfo.InvariantCulture)
+                : number.GetValue<double>().ToString(CultureInfo.InvariantCulture);
             return true;
         }
 
@@ -63,11 +66,11 @@ public static class ScheduleCardData
     }
 
     // A toggle sends "true" or "false"; absent means off.
-    private static bool TryReadToggle(JObject data, string name, out bool on)
+    private static bool TryReadToggle(JsonObject data, string name, out bool on)
     {
-        if (data[name] is JValue { Type: JTokenType.Boolean } flag)
+        if (data[name] is JsonValue flag && flag.GetValueKind() is JsonValueKind.True or JsonValueKind.False)
         {
-            on = (bool)flag;
+            on = flag.GetValueKind() == JsonValueKind.True;
             return true;
         }
 

@@ -1,6 +1,4 @@
-using Microsoft.Bot.Builder;
-using Microsoft.Bot.Schema;
-using Newtonsoft.Json.Linq;
+using System.Text.Json.Nodes;
 using TrustBot.Bot;
 using TrustBot.Cards;
 using TrustBot.Domain.Scheduling;
@@ -25,13 +23,14 @@ public sealed partial class ScheduleDialog(
     public const int RunsShown = 3;
 
     /// <inheritdoc />
-    public IReadOnlyList<BotCommand> Commands => [BotCommands.Schedule];
+    public void DeclareRoutes(DialogRoutes routes)
+    {
+        ArgumentNullException.ThrowIfNull(routes);
+        routes.Command(BotCommands.Schedule, ShowAsync)
+            .Verb(ScheduleCard.SaveVerb, SaveAsync);
+    }
 
-    /// <inheritdoc />
-    public IReadOnlyList<string> Verbs => [ScheduleCard.SaveVerb];
-
-    /// <inheritdoc />
-    public async Task OnCommandAsync(ITurnContext<IMessageActivity> turn, BotCommand command, string argument, CancellationToken cancellationToken)
+    private async Task ShowAsync(BotTurn turn, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
         if (await directory.TeamForCommandAsync(turn, TeamRole.Lead, cancellationToken).ConfigureAwait(false) is not { } team)
@@ -40,22 +39,19 @@ public sealed partial class ScheduleDialog(
         }
 
         var current = await schedules.GetAsync(team.Id, cancellationToken).ConfigureAwait(false);
-        var form = current is null ? ScheduleRules.Defaults(SenderTimeZoneOf(turn.Activity)) : ScheduleInput.Of(current);
+        var form = current is null ? ScheduleRules.Defaults(turn.Sender.ReportedTimeZone) : ScheduleInput.Of(current);
         var card = ScheduleCard.Build(team, form, hasSchedule: current is not null);
-        await turn.SendActivityAsync(MessageFactory.Attachment(card.ToAttachment()), cancellationToken).ConfigureAwait(false);
+        await turn.ReplyAsync(card, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <inheritdoc />
-    public async Task<AdaptiveCardInvokeResponse> OnVerbAsync(ITurnContext<IInvokeActivity> turn, AdaptiveCardInvokeValue invoke, CancellationToken cancellationToken)
+    private async Task<AdaptiveCard> SaveAsync(BotTurn turn, JsonObject? data, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(turn);
-        ArgumentNullException.ThrowIfNull(invoke);
-        if (ScheduleCardData.ReadSave(invoke.Action?.Data) is not { } submit)
+        if (ScheduleCardData.ReadSave(data) is not { } submit)
         {
             return Problem("This card can't be used", $"Its data isn't what I sent, so nothing changed. Type {BotCommands.Schedule.Text} to get a fresh card.");
         }
 
-        var team = await directory.FindLedTeamAsync(ActivityIdentity.MemberIdOf(turn.Activity), submit.TeamId, cancellationToken).ConfigureAwait(false);
+        var team = await directory.FindLedTeamAsync(turn.MemberId, submit.TeamId, cancellationToken).ConfigureAwait(false);
         if (team is null)
         {
             Log.Refused(logger, submit.TeamId);
@@ -67,34 +63,17 @@ public sealed partial class ScheduleDialog(
         var check = ScheduleRules.Check(team.Id, submit.Input, now, current);
         if (check.Schedule is not { } schedule)
         {
-            return ScheduleCard.Build(team, submit.Input, hasSchedule: current is not null, check.Problems).ToInvokeResponse();
+            return ScheduleCard.Build(team, submit.Input, hasSchedule: current is not null, check.Problems);
         }
 
         var saved = await schedules.SaveAsync(schedule, cancellationToken).ConfigureAwait(false);
         await scheduler.PlanNextRunAsync(saved, cancellationToken).ConfigureAwait(false);
         Log.Saved(logger, team.Id, saved.Revision, saved.Cadence);
-        return ScheduleCard.BuildSaved(team, saved, ScheduleCalendar.NextRuns(saved, now, RunsShown)).ToInvokeResponse();
+        return ScheduleCard.BuildSaved(team, saved, ScheduleCalendar.NextRuns(saved, now, RunsShown));
     }
 
-    /// <summary>
-    /// The IANA time zone the sender's Teams client reports: the activity's <c>localTimezone</c>, or
-    /// the <c>timezone</c> of its <c>clientInfo</c> entity; null when neither is there.
-    /// </summary>
-    public static string? SenderTimeZoneOf(IActivity activity)
-    {
-        ArgumentNullException.ThrowIfNull(activity);
-        if ((activity as Activity)?.LocalTimezone is { Length: > 0 } localTimezone)
-        {
-            return localTimezone;
-        }
-
-        return activity.Entities?.FirstOrDefault(entity => entity.Type == "clientInfo")?.Properties?["timezone"] is JValue { Type: JTokenType.String } timezone
-            ? (string?)timezone
-            : null;
-    }
-
-    private static AdaptiveCardInvokeResponse Problem(string title, string message) =>
-        NoticeCard.Build(title, message, isProblem: true).ToInvokeResponse();
+    private static AdaptiveCard Problem(string title, string message) =>
+        NoticeCard.Build(title, message, isProblem: true);
 
     private static partial class Log
     {

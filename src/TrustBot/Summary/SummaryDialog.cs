@@ -1,5 +1,4 @@
-using Microsoft.Bot.Builder;
-using Microsoft.Bot.Schema;
+using System.Text.Json.Nodes;
 using TrustBot.Bot;
 using TrustBot.Cards;
 using TrustBot.Delivery;
@@ -17,52 +16,67 @@ namespace TrustBot.Summary;
 public sealed class SummaryDialog(SummaryService summaries, TeamDirectory directory, ITeamsMessenger messenger, TimeProvider clock) : IDialog
 {
     /// <inheritdoc />
-    public IReadOnlyList<BotCommand> Commands => [BotCommands.Summary, BotCommands.Factors];
+    public void DeclareRoutes(DialogRoutes routes)
+    {
+        ArgumentNullException.ThrowIfNull(routes);
+        routes.Command(BotCommands.Summary, SummaryAsync)
+            .Command(BotCommands.Factors, FactorsAsync)
+            .Verb(SummaryCard.PostVerb, PostAsync);
+    }
 
-    /// <inheritdoc />
-    public IReadOnlyList<string> Verbs => [SummaryCard.PostVerb];
+    private async Task SummaryAsync(BotTurn turn, CancellationToken cancellationToken)
+    {
+        if (await LedTeamAsync(turn, cancellationToken).ConfigureAwait(false) is { } team)
+        {
+            var privately = Privately(turn);
+            var report = await ReportAsync(team, privately, withComments: true, cancellationToken).ConfigureAwait(false);
+            await turn.ReplyAsync(SummaryCard.Build(team.Id, team.Name, report, forLead: privately), cancellationToken).ConfigureAwait(false);
+        }
+    }
 
-    /// <inheritdoc />
-    public async Task OnCommandAsync(ITurnContext<IMessageActivity> turn, BotCommand command, string argument, CancellationToken cancellationToken)
+    private async Task FactorsAsync(BotTurn turn, CancellationToken cancellationToken)
+    {
+        if (await LedTeamAsync(turn, cancellationToken).ConfigureAwait(false) is { } team)
+        {
+            var report = await ReportAsync(team, Privately(turn), withComments: false, cancellationToken).ConfigureAwait(false);
+            await turn.ReplyAsync(FactorsCard.Build(team.Name, report.Summary), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<Team?> LedTeamAsync(BotTurn turn, CancellationToken cancellationToken)
     {
         var resolution = await directory.ResolveTeamAsync(turn, TeamRole.Lead, cancellationToken).ConfigureAwait(false);
-        if (resolution.Team is not { } team)
+        if (resolution.Team is null)
         {
             await TeamDirectory.ReplyUnresolvedAsync(
                 turn, resolution, "The trust summary is for the team's leads, who can post it to the channel for everyone.", cancellationToken).ConfigureAwait(false);
-            return;
         }
 
-        // In the channel or a group chat everyone reads along: only the team's version is shown there.
-        var privately = ConversationScopes.ScopeOf(turn.Activity) == ConversationScope.Personal;
-        var report = privately
-            ? await summaries.BuildForLeadsAsync(team, withComments: command == BotCommands.Summary, cancellationToken).ConfigureAwait(false)
-            : await summaries.BuildForTeamAsync(team, cancellationToken).ConfigureAwait(false);
-        var card = command == BotCommands.Factors
-            ? FactorsCard.Build(team.Name, report.Summary)
-            : SummaryCard.Build(team.Id, team.Name, report, forLead: privately);
-        await turn.SendActivityAsync(MessageFactory.Attachment(card.ToAttachment()), cancellationToken).ConfigureAwait(false);
+        return resolution.Team;
     }
 
-    /// <inheritdoc />
-    public async Task<AdaptiveCardInvokeResponse> OnVerbAsync(ITurnContext<IInvokeActivity> turn, AdaptiveCardInvokeValue invoke, CancellationToken cancellationToken)
+    // In the channel or a group chat everyone reads along: only the team's version is shown there.
+    private static bool Privately(BotTurn turn) => turn.Scope == ConversationScope.Personal;
+
+    private Task<SummaryReport> ReportAsync(Team team, bool privately, bool withComments, CancellationToken cancellationToken) =>
+        privately
+            ? summaries.BuildForLeadsAsync(team, withComments, cancellationToken)
+            : summaries.BuildForTeamAsync(team, cancellationToken);
+
+    private async Task<AdaptiveCard> PostAsync(BotTurn turn, JsonObject? data, CancellationToken cancellationToken)
     {
-        var teamId = invoke.Action?.Data is Newtonsoft.Json.Linq.JObject data ? CardSubmit.TeamIdOf(data) : null;
-        var team = teamId is null ? null : await directory.FindLedTeamAsync(ActivityIdentity.MemberIdOf(turn.Activity), teamId, cancellationToken).ConfigureAwait(false);
+        var teamId = CardSubmit.TeamIdOf(data);
+        var team = teamId is null ? null : await directory.FindLedTeamAsync(turn.MemberId, teamId, cancellationToken).ConfigureAwait(false);
         if (team is null)
         {
-            return NoticeCard.Build("Nothing was posted", "Only a lead of the team can post its summary, and this card is for a team you don't lead.", isProblem: true).ToInvokeResponse();
+            return NoticeCard.Build("Nothing was posted", "Only a lead of the team can post its summary, and this card is for a team you don't lead.", isProblem: true);
         }
 
         var forLeads = summaries.BuildForLeadsAsync(team, withComments: true, cancellationToken);
         var forTeam = summaries.BuildForTeamAsync(team, cancellationToken);
         await Task.WhenAll(forLeads, forTeam).ConfigureAwait(false);
         var teamCard = SummaryCard.Build(team.Id, team.Name, await forTeam.ConfigureAwait(false), forLead: false);
-        await messenger.ContinueInTeamAsync(
-            team,
-            (teamTurn, ct) => teamTurn.SendActivityAsync(MessageFactory.Attachment(teamCard.ToAttachment()), ct),
-            cancellationToken).ConfigureAwait(false);
-        return SummaryCard.Build(team.Id, team.Name, await forLeads.ConfigureAwait(false), forLead: true, note: $"Posted to the team's channel on {CardText.LocalDateTime(clock.GetUtcNow())}.")
-            .ToInvokeResponse();
+        await messenger.PostToTeamAsync(team, teamCard, cancellationToken).ConfigureAwait(false);
+        return SummaryCard.Build(team.Id, team.Name, await forLeads.ConfigureAwait(false), forLead: true, note: $"Posted to the team's channel on {CardText.LocalDateTime(clock.GetUtcNow())}.");
     }
 }

@@ -1,7 +1,6 @@
-using Microsoft.Bot.Schema;
+using TrustBot.Bot;
 using TrustBot.Domain.Actions;
 using TrustBot.Domain.Scheduling;
-using TrustBot.Scheduling;
 
 namespace TrustBot.Teams;
 
@@ -12,12 +11,12 @@ public static class LocalCalendar
     /// Teams sends the sender's local time with each activity, whose offset turns the server's clock
     /// into their date; without it, UTC is the best guess.
     /// </summary>
-    public static DateOnly TodayOf(TimeProvider clock, IActivity activity)
+    public static DateOnly TodayOf(TimeProvider clock, BotTurn turn)
     {
         ArgumentNullException.ThrowIfNull(clock);
-        ArgumentNullException.ThrowIfNull(activity);
+        ArgumentNullException.ThrowIfNull(turn);
         var now = clock.GetUtcNow();
-        var local = activity.LocalTimestamp is { } stamp ? now.ToOffset(stamp.Offset) : now;
+        var local = turn.Sender.LocalTimestamp is { } stamp ? now.ToOffset(stamp.Offset) : now;
         return DateOnly.FromDateTime(local.DateTime);
     }
 
@@ -26,10 +25,10 @@ public static class LocalCalendar
     /// client reports, else the offset of their local time (what <see cref="TodayOf"/> judges by);
     /// null when Teams sent neither.
     /// </summary>
-    public static string? ZoneIdOf(IActivity activity)
+    public static string? ZoneIdOf(TurnSender sender)
     {
-        ArgumentNullException.ThrowIfNull(activity);
-        return ScheduleRules.FindTimeZone(ScheduleDialog.SenderTimeZoneOf(activity))?.Id
-            ?? (activity.LocalTimestamp is { } stamp ? ActionReminders.OffsetId(stamp.Offset) : null);
+        ArgumentNullException.ThrowIfNull(sender);
+        return ScheduleRules.FindTimeZone(sender.ReportedTimeZone)?.Id
+            ?? (sender.LocalTimestamp is { } stamp ? ActionReminders.OffsetId(stamp.Offset) : null);
     }
 }

@@ -1,4 +1,4 @@
-using Microsoft.Bot.Schema;
+using TrustBot.Bot;
 using TrustBot.Domain.Actions;
 using TrustBot.Domain.Scheduling;
 using TrustBot.Domain.Teams;
@@ -18,25 +18,24 @@ namespace TrustBot.Teams;
 /// </remarks>
 public sealed class PersonalTimeZones(ITeamStore teams)
 {
-    /// <summary>Stores the sender's time zone when a message reports one that differs from the stored one.</summary>
-    public async Task RememberAsync(IActivity activity, CancellationToken cancellationToken)
+    /// <summary>Stores the sender's time zone when a typed message reports one that differs from the stored one.</summary>
+    public async Task RememberAsync(BotTurn message, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(activity);
-        if (activity.Type is not ActivityTypes.Message
-            || LocalCalendar.ZoneIdOf(activity) is not { } zone
-            || ActivityIdentity.MemberIdOf(activity) is not { Length: > 0 } memberId)
+        ArgumentNullException.ThrowIfNull(message);
+        if (LocalCalendar.ZoneIdOf(message.Sender) is not { } zone
+            || message.MemberId is not { Length: > 0 } memberId)
         {
             return;
         }
 
         var stored = await teams.GetPersonalChatAsync(memberId, cancellationToken).ConfigureAwait(false);
-        if (stored?.TimeZoneId == zone || SaysNoMore(zone, stored?.TimeZoneId, activity.LocalTimestamp))
+        if (stored?.TimeZoneId == zone || SaysNoMore(zone, stored?.TimeZoneId, message.Sender.LocalTimestamp))
         {
             return;
         }
 
         // Without a stored chat, only a turn in the person's own 1:1 chat says how to reach them.
-        if ((stored ?? ActivityIdentity.PersonalChatOf(activity)) is { } chat)
+        if ((stored ?? message.PersonalChat) is { } chat)
         {
             await teams.SavePersonalChatAsync(chat with { TimeZoneId = zone }, cancellationToken).ConfigureAwait(false);
         }

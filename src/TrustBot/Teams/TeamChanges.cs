@@ -1,5 +1,5 @@
 using System.Globalization;
-using Microsoft.Bot.Builder;
+using TrustBot.Bot;
 using TrustBot.Delivery;
 using TrustBot.Domain.Definition;
 using TrustBot.Domain.Scheduling;
@@ -38,14 +38,14 @@ public sealed class TeamChanges(
     /// <param name="turn">The conversation update.</param>
     /// <param name="aLeadLeft">Whether a role the roster update ended was a lead's.</param>
     /// <param name="cancellationToken">Cancels the work.</param>
-    public async Task NoteMembersChangedAsync(ITurnContext turn, bool aLeadLeft, CancellationToken cancellationToken)
+    public async Task NoteMembersChangedAsync(BotTurn turn, bool aLeadLeft, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
         var now = clock.GetUtcNow();
-        var joined = TeamDirectory.People(turn.Activity.MembersAdded);
-        var left = TeamDirectory.People(turn.Activity.MembersRemoved);
+        var joined = turn.MembersAdded;
+        var left = turn.MembersRemoved;
         if ((joined.Count == 0 && left.Count == 0)
-            || ActivityIdentity.TeamOf(turn.Activity, now) is not { } here
+            || turn.Team is not { } here
             || await teams.GetTeamAsync(here.Id, cancellationToken).ConfigureAwait(false) is not { } team)
         {
             return;
@@ -54,14 +54,14 @@ public sealed class TeamChanges(
         await changes.RecordAsync(
             team.Id,
             [
-                .. joined.Select(account => TeamChange.Joined(account.Id, now)),
-                .. left.Select(account => TeamChange.Left(account.Id, now)),
+                .. joined.Select(account => TeamChange.Joined(account.UserId, now)),
+                .. left.Select(account => TeamChange.Left(account.UserId, now)),
                 .. aLeadLeft ? [TeamChange.LeadChanged(now)] : Array.Empty<TeamChange>(),
             ],
             cancellationToken).ConfigureAwait(false);
         if (joined.Count > 0)
         {
-            await WelcomeWithCharterAsync(team, [.. joined.Select(account => account.Id)], cancellationToken).ConfigureAwait(false);
+            await WelcomeWithCharterAsync(team, [.. joined.Select(account => account.UserId)], cancellationToken).ConfigureAwait(false);
         }
 
         await SuggestCheckInIfDueAsync(team.Id, cancellationToken).ConfigureAwait(false);

@@ -1,5 +1,4 @@
-using Microsoft.Bot.Builder;
-using Microsoft.Bot.Schema;
+using TrustBot.Cards;
 using TrustBot.Delivery;
 using TrustBot.Domain.Scheduling;
 using TrustBot.Domain.Teams;
@@ -13,11 +12,11 @@ public sealed class TeamCheckInComposer(TeamChanges changes) : IDeliveryComposer
     public IReadOnlyCollection<DeliveryKind> Kinds => [DeliveryKind.TeamCheckIn];
 
     /// <inheritdoc />
-    public async Task<IActivity?> ComposeAsync(DeliveryRequest request, Team team, CancellationToken cancellationToken)
+    public async Task<CardMessage?> ComposeAsync(DeliveryRequest request, Team team, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(team);
         var assessment = await changes.AssessAsync(team.Id, cancellationToken).ConfigureAwait(false);
-        return MessageFactory.Attachment(TeamCheckInCard.Build(team, assessment).ToAttachment());
+        return TeamCheckInCard.Build(team, assessment);
     }
 }

@@ -1,6 +1,4 @@
-using Microsoft.Bot.Builder;
-using Microsoft.Bot.Schema;
-using Newtonsoft.Json.Linq;
+using System.Text.Json.Nodes;
 using TrustBot.Bot;
 using TrustBot.Cards;
 using TrustBot.Domain.Teams;
@@ -16,32 +14,29 @@ namespace TrustBot.Teams;
 public sealed class TeamChooser(ITeamStore teams)
 {
     /// <summary>Runs the chosen command; the card that was clicked is replaced by what happened.</summary>
-    public async Task<AdaptiveCardInvokeResponse> OnChosenAsync(
-        ITurnContext<IInvokeActivity> turn, AdaptiveCardInvokeValue invoke, DialogRouter router, CancellationToken cancellationToken)
+    public async Task<AdaptiveCard> OnChosenAsync(BotTurn turn, JsonObject? data, DialogRouter router, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
-        ArgumentNullException.ThrowIfNull(invoke);
         ArgumentNullException.ThrowIfNull(router);
-        var data = invoke.Action?.Data as JObject;
-        var teamId = data is null ? null : CardSubmit.TeamIdOf(data);
+        var teamId = CardSubmit.TeamIdOf(data);
         string? command = null;
         if (teamId is null
             || !CardSubmit.TryReadText(data!, TeamPickerCard.CommandField, out command)
             || router.MatchCommand(command) is not { } match
-            || ConversationScopes.ScopeOf(turn.Activity) != ConversationScope.Personal)
+            || turn.Scope != ConversationScope.Personal)
         {
-            return NoticeCard.Build("This button doesn't work", "It was changed or is incomplete. Type the command again.", isProblem: true).ToInvokeResponse();
+            return NoticeCard.Build("This button doesn't work", "It was changed or is incomplete. Type the command again.", isProblem: true);
         }
 
         // Nothing about a team the sender has no role in is shown, not even its name.
-        if (await teams.GetMembershipAsync(ActivityIdentity.MemberIdOf(turn.Activity), teamId, cancellationToken).ConfigureAwait(false) is null
+        if (await teams.GetMembershipAsync(turn.MemberId, teamId, cancellationToken).ConfigureAwait(false) is null
             || await teams.GetTeamAsync(teamId, cancellationToken).ConfigureAwait(false) is not { } team)
         {
-            return NoticeCard.Build("Nothing was done", "You are not on that team with TrustBot (any more). Type the command again to pick from your teams.", isProblem: true).ToInvokeResponse();
+            return NoticeCard.Build("Nothing was done", "You are not on that team with TrustBot (any more). Type the command again to pick from your teams.", isProblem: true);
         }
 
         TeamDirectory.ChooseTeam(turn, teamId);
-        await match.Dialog.OnCommandAsync(new DelegatingTurnContext<IMessageActivity>(turn), match.Command, match.Argument, cancellationToken).ConfigureAwait(false);
-        return NoticeCard.Build($"{team.Name ?? "Your team"}", $"You chose this team for \"{command}\".").ToInvokeResponse();
+        await match.Handler(turn, match.Argument, cancellationToken).ConfigureAwait(false);
+        return NoticeCard.Build($"{team.Name ?? "Your team"}", $"You chose this team for \"{command}\".");
     }
 }

@@ -1,5 +1,4 @@
-using Microsoft.Bot.Builder;
-using Microsoft.Bot.Schema;
+using TrustBot.Bot;
 using TrustBot.Delivery;
 using TrustBot.Domain.Teams;
 
@@ -13,24 +12,20 @@ namespace TrustBot.Teams;
 public sealed class TeamDirectory(
     ITeamStore teams,
     ITeamRosterStore rosters,
-    ITeamsMessenger messenger,
-    TimeProvider clock)
+    ITeamsMessenger messenger)
 {
-    // Where a turn re-sent from the team picker keeps the team the sender chose.
-    private const string ChosenTeamKey = "TrustBot.ChosenTeamId";
-
     /// <summary>
     /// Adds the people a conversation update says joined the team or group chat to its roster.
     /// Teams usually names their Entra object id; for anyone it does not, Teams is asked (one call
     /// each), and someone it no longer knows is skipped. Other bots are not members.
     /// </summary>
-    public async Task AddJoinedMembersAsync(ITurnContext turn, CancellationToken cancellationToken)
+    public async Task AddJoinedMembersAsync(BotTurn turn, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
-        var joined = People(turn.Activity.MembersAdded);
+        var joined = turn.MembersAdded;
         // A late update for a team the bot has left changes nothing: its roster is read afresh if it is installed again.
         if (joined.Count == 0
-            || ActivityIdentity.TeamOf(turn.Activity, clock.GetUtcNow()) is not { } here
+            || turn.Team is not { } here
             || await teams.GetTeamAsync(here.Id, cancellationToken).ConfigureAwait(false) is not { } team)
         {
             return;
@@ -39,9 +34,9 @@ public sealed class TeamDirectory(
         var members = new List<RosterMember>(joined.Count);
         foreach (var account in joined)
         {
-            var member = account.AadObjectId is { Length: > 0 } objectId
-                ? new RosterMember(objectId, account.Id, account.Name)
-                : await messenger.GetMemberAsync(team, account.Id, cancellationToken).ConfigureAwait(false);
+            var member = account.MemberId is { } objectId
+                ? new RosterMember(objectId, account.UserId, account.Name)
+                : await messenger.GetMemberAsync(team, account.UserId, cancellationToken).ConfigureAwait(false);
             if (member is not null)
             {
                 members.Add(member);
@@ -57,17 +52,17 @@ public sealed class TeamDirectory(
     /// Someone Teams names without an Entra object id is found on the stored roster by their Teams user id.
     /// Returns the roles that ended (none when nobody left).
     /// </summary>
-    public async Task<IReadOnlyList<Membership>> RemoveLeftMembersAsync(ITurnContext turn, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<Membership>> RemoveLeftMembersAsync(BotTurn turn, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
-        var left = People(turn.Activity.MembersRemoved);
-        if (left.Count == 0 || ActivityIdentity.TeamOf(turn.Activity, clock.GetUtcNow()) is not { } team)
+        var left = turn.MembersRemoved;
+        if (left.Count == 0 || turn.Team is not { } team)
         {
             return [];
         }
 
-        var memberIds = left.Where(account => account.AadObjectId is { Length: > 0 }).Select(account => account.AadObjectId).ToList();
-        var userIds = left.Where(account => account.AadObjectId is not { Length: > 0 }).Select(account => account.Id).ToHashSet(StringComparer.Ordinal);
+        var memberIds = left.Where(account => account.MemberId is not null).Select(account => account.MemberId!).ToList();
+        var userIds = left.Where(account => account.MemberId is null).Select(account => account.UserId).ToHashSet(StringComparer.Ordinal);
         if (userIds.Count > 0)
         {
             memberIds.AddRange((await rosters.GetAsync(team.Id, cancellationToken).ConfigureAwait(false))
@@ -126,7 +121,7 @@ public sealed class TeamDirectory(
     /// there; when there is none, tells the sender why (or, when they have several teams, asks
     /// which with <see cref="TeamPickerCard"/>) and returns null.
     /// </summary>
-    public async Task<Team?> TeamForCommandAsync(ITurnContext turn, TeamRole atLeast, CancellationToken cancellationToken)
+    public async Task<Team?> TeamForCommandAsync(BotTurn turn, TeamRole atLeast, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
         var resolution = await ResolveTeamAsync(turn, atLeast, cancellationToken).ConfigureAwait(false);
@@ -142,18 +137,17 @@ public sealed class TeamDirectory(
     /// Answers a turn whose team could not be resolved: the team picker when the sender has several
     /// teams, otherwise the problem, after <paramref name="preamble"/> when given.
     /// </summary>
-    public static Task ReplyUnresolvedAsync(ITurnContext turn, TeamResolution resolution, string? preamble, CancellationToken cancellationToken)
+    public static Task ReplyUnresolvedAsync(BotTurn turn, TeamResolution resolution, string? preamble, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
         ArgumentNullException.ThrowIfNull(resolution);
         if (resolution.Choices is { Count: > 0 } choices)
         {
-            var command = (turn.Activity.Text ?? string.Empty).Trim();
-            return turn.SendActivityAsync(MessageFactory.Attachment(TeamPickerCard.Build(command, choices, resolution.ForLeads).ToAttachment()), cancellationToken);
+            return turn.ReplyAsync(TeamPickerCard.Build(turn.Text, choices, resolution.ForLeads), cancellationToken);
         }
 
         var message = preamble is null ? resolution.Problem : preamble + " " + resolution.Problem;
-        return turn.SendActivityAsync(message, cancellationToken: cancellationToken);
+        return turn.ReplyAsync(message!, cancellationToken);
     }
 
     /// <summary>
@@ -161,10 +155,10 @@ public sealed class TeamDirectory(
     /// <see cref="ResolveTeamAsync"/> then takes it, if the sender still holds the role the command
     /// needs there (checked against storage like any other choice: the id came from card data).
     /// </summary>
-    public static void ChooseTeam(ITurnContext turn, string teamId)
+    public static void ChooseTeam(BotTurn turn, string teamId)
     {
         ArgumentNullException.ThrowIfNull(turn);
-        turn.TurnState[ChosenTeamKey] = teamId;
+        turn.ChosenTeamId = teamId;
     }
 
     /// <summary>
@@ -173,12 +167,12 @@ public sealed class TeamDirectory(
     /// sender holds that role in (as far as TrustBot knows: installed it, was made a lead, or was
     /// invited to a pulse or vote), or the one they chose when they have several.
     /// </summary>
-    public async Task<TeamResolution> ResolveTeamAsync(ITurnContext turn, TeamRole atLeast, CancellationToken cancellationToken)
+    public async Task<TeamResolution> ResolveTeamAsync(BotTurn turn, TeamRole atLeast, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
-        var memberId = ActivityIdentity.MemberIdOf(turn.Activity);
+        var memberId = turn.MemberId;
         var mustLead = atLeast == TeamRole.Lead;
-        if (ActivityIdentity.TeamOf(turn.Activity, clock.GetUtcNow()) is { } here)
+        if (turn.Team is { } here)
         {
             if (mustLead && !await LeadsAsync(memberId, here.Id, cancellationToken).ConfigureAwait(false))
             {
@@ -191,7 +185,7 @@ public sealed class TeamDirectory(
         }
 
         var mine = await TeamsOfAsync(memberId, mustLead, cancellationToken).ConfigureAwait(false);
-        if (turn.TurnState.Get<string>(ChosenTeamKey) is { } chosen)
+        if (turn.ChosenTeamId is { } chosen)
         {
             return mine.FirstOrDefault(team => team.Id == chosen) is { } picked
                 ? TeamResolution.Found(picked)
@@ -222,10 +216,6 @@ public sealed class TeamDirectory(
 
         return found;
     }
-
-    // The people among a conversation update's members: ones with a Teams user id, and no bots.
-    internal static List<ChannelAccount> People(IList<ChannelAccount>? accounts) =>
-        accounts?.Where(account => account.Id is { Length: > 0 } && !ProactiveMessenger.IsBot(account)).ToList() ?? [];
 }
 
 /// <summary>The team a command acts on, or why there is none, or the teams to choose from.</summary>

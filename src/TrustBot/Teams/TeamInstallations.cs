@@ -1,5 +1,5 @@
-using Microsoft.Bot.Builder;
 using Microsoft.Extensions.Options;
+using TrustBot.Bot;
 using TrustBot.Domain.Scheduling;
 using TrustBot.Domain.Teams;
 using TrustBot.Scheduling;
@@ -38,13 +38,13 @@ public sealed class TeamInstallations(
     /// Its kept data is in use again, and its pulse schedule, whose openings found the team gone
     /// and stopped, plans its next opening.
     /// </remarks>
-    public async Task InstallAsync(ITurnContext turn, CancellationToken cancellationToken)
+    public async Task InstallAsync(BotTurn turn, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
-        var activity = turn.Activity;
         var now = clock.GetUtcNow();
-        if (ActivityIdentity.TeamOf(activity, now) is { } team)
+        if (turn.Team is { } here)
         {
+            var team = here with { InstalledAt = now };
             var returning = await teams.GetTeamAsync(team.Id, cancellationToken).ConfigureAwait(false) is null;
             if (returning)
             {
@@ -52,10 +52,10 @@ public sealed class TeamInstallations(
             }
 
             await teams.SaveTeamAsync(team, cancellationToken).ConfigureAwait(false);
-            var installer = ActivityIdentity.MemberIdOf(activity);
+            var installer = turn.MemberId;
             if (installer.Length > 0)
             {
-                await teams.SaveMembershipAsync(new Membership(installer, team.Id, TeamRole.Lead, activity.From?.Name), cancellationToken).ConfigureAwait(false);
+                await teams.SaveMembershipAsync(new Membership(installer, team.Id, TeamRole.Lead, turn.Sender.Name), cancellationToken).ConfigureAwait(false);
             }
 
             // A team may have thousands of members, read 500 a call: too slow for the install
@@ -66,7 +66,7 @@ public sealed class TeamInstallations(
                 await scheduler.PlanNextRunAsync(schedule, cancellationToken).ConfigureAwait(false);
             }
         }
-        else if (ActivityIdentity.PersonalChatOf(activity) is { } chat)
+        else if (turn.PersonalChat is { } chat)
         {
             await teams.SavePersonalChatAsync(chat, cancellationToken).ConfigureAwait(false);
 
@@ -84,11 +84,11 @@ public sealed class TeamInstallations(
     /// data is kept for the retention window, after which <see cref="PurgeTeamJob"/> deletes it.
     /// People's own 1:1 chats and roles elsewhere stay.
     /// </summary>
-    public async Task UninstallAsync(ITurnContext turn, CancellationToken cancellationToken)
+    public async Task UninstallAsync(BotTurn turn, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
         var now = clock.GetUtcNow();
-        if (ActivityIdentity.TeamOf(turn.Activity, now) is not { } team)
+        if (turn.Team is not { } team)
         {
             return;
         }

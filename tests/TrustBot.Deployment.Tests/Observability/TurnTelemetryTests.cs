@@ -9,6 +9,7 @@ using Activity = System.Diagnostics.Activity;
 using BotActivity = Microsoft.Bot.Schema.Activity;
 using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry.Trace;
+using TrustBot.Bot;
 using TrustBot.Observability;
 
 namespace TrustBot.Deployment.Tests.Observability;

@@ -9,7 +9,7 @@ namespace TrustBot.Tests.Bot;
 
 /// <summary>
 /// The commands a user is shown, in Teams' command menu (manifest/manifest.json) and on the help card,
-/// are exactly the commands the running bot's router answers.
+/// are exactly the commands the dialogs declare (<see cref="IDialog.DeclareRoutes"/>), which the router answers.
 /// </summary>
 [Collection(AzuriteCollection.Name)]
 public sealed class CommandListsTests(AzuriteFixture azurite) : IDisposable
@@ -29,6 +29,42 @@ public sealed class CommandListsTests(AzuriteFixture azurite) : IDisposable
         foreach (var (scope, title) in offered)
         {
             AnswersExactly(title).Should().BeTrue($"Teams offers '{title}' in the {scope} command menu, so the bot must answer it");
+        }
+    }
+
+    /// <summary>
+    /// Declared commands deliberately offered in no command menu. Empty today: each of the 25 is in
+    /// the menu of at least one scope. A scope's menu holds at most 10 commands (the manifest schema's
+    /// limit), so most commands are missing from some scope's menu; they still work there when typed,
+    /// and the help card lists them all.
+    /// </summary>
+    private static readonly string[] KeptOutOfEveryMenu = [];
+
+    /// <summary>The most commands the Teams app manifest allows in one scope's command list.</summary>
+    private const int MenuLimit = 10;
+
+    [Fact]
+    public void Every_declared_command_is_in_some_scopes_command_menu_unless_kept_out_on_purpose()
+    {
+        var offered = ManifestCommands().Select(c => c.Title).ToHashSet(StringComparer.Ordinal);
+
+        var missing = Router.Commands.Select(c => c.Text).Where(text => !offered.Contains(text));
+
+        missing.Should().BeEquivalentTo(KeptOutOfEveryMenu, "a command no menu offers must be named in KeptOutOfEveryMenu, with the reason");
+    }
+
+    [Fact]
+    public void A_scopes_menu_leaves_declared_commands_out_only_because_it_is_full()
+    {
+        foreach (var scope in ManifestCommands().GroupBy(c => c.Scope))
+        {
+            var listed = scope.Select(c => c.Title).ToList();
+            listed.Should().OnlyHaveUniqueItems($"the {scope.Key} menu lists each command once");
+            listed.Count.Should().BeLessThanOrEqualTo(MenuLimit, $"the manifest allows {MenuLimit} commands per scope");
+            if (Router.Commands.Any(c => !listed.Contains(c.Text)))
+            {
+                listed.Should().HaveCount(MenuLimit, $"the {scope.Key} menu leaves declared commands out, so it should use all {MenuLimit} places");
+            }
         }
     }
 

@@ -1,5 +1,6 @@
-using TrustBot.Bot;
 using Microsoft.Extensions.DependencyInjection;
+using TrustBot.Bot;
+using TrustBot.Cards;
 using TrustBot.Tests.Hosting;
 
 namespace TrustBot.Tests.Bot;
@@ -8,9 +9,20 @@ public sealed class DialogRouterTests
 {
     private sealed class FakeDialog(IReadOnlyList<BotCommand> commands, IReadOnlyList<string> verbs) : IDialog
     {
-        public IReadOnlyList<BotCommand> Commands => commands;
+        public static readonly AdaptiveCard Answer = NoticeCard.Build("Fake", "Answered by the fake dialog.");
 
-        public IReadOnlyList<string> Verbs => verbs;
+        public void DeclareRoutes(DialogRoutes routes)
+        {
+            foreach (var command in commands)
+            {
+                routes.Command(command, (_, _) => Task.CompletedTask);
+            }
+
+            foreach (var verb in verbs)
+            {
+                routes.Verb(verb, (_, _) => Task.FromResult(Answer));
+            }
+        }
     }
 
     private static readonly BotCommand Charter = new("charter", "Show the charter");
@@ -65,12 +77,11 @@ public sealed class DialogRouterTests
     [Fact]
     public void Verbs_are_matched_exactly()
     {
-        var dialog = new FakeDialog([], ["pulse.submit"]);
-        var router = new DialogRouter([dialog]);
+        var router = new DialogRouter([new FakeDialog([], ["pulse.submit"])]);
 
-        router.DialogForVerb("pulse.submit").Should().BeSameAs(dialog);
-        router.DialogForVerb("PULSE.SUBMIT").Should().BeNull();
-        router.DialogForVerb(null).Should().BeNull();
+        router.HandlerForVerb("pulse.submit").Should().NotBeNull();
+        router.HandlerForVerb("PULSE.SUBMIT").Should().BeNull();
+        router.HandlerForVerb(null).Should().BeNull();
     }
 
     [Fact]

@@ -1,8 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using Microsoft.Bot.Builder;
-using Microsoft.Bot.Schema;
 using Microsoft.Extensions.DependencyInjection;
 using TrustBot.Bot;
 using TrustBot.Testing;
@@ -21,15 +19,9 @@ public sealed class TurnErrorTests(AzuriteFixture azurite) : IDisposable
 
     private sealed class FailingDialog : IDialog
     {
-        public IReadOnlyList<BotCommand> Commands => [new("fail", "Always fails")];
-
-        public IReadOnlyList<string> Verbs => ["test.fail"];
-
-        public Task OnCommandAsync(ITurnContext<IMessageActivity> turn, BotCommand command, string argument, CancellationToken cancellationToken) =>
-            throw new InvalidOperationException("secret internal detail");
-
-        public Task<AdaptiveCardInvokeResponse> OnVerbAsync(ITurnContext<IInvokeActivity> turn, AdaptiveCardInvokeValue invoke, CancellationToken cancellationToken) =>
-            throw new InvalidOperationException("secret internal detail");
+        public void DeclareRoutes(DialogRoutes routes) =>
+            routes.Command(new BotCommand("fail", "Always fails"), (_, _) => throw new InvalidOperationException("secret internal detail"))
+                .Verb("test.fail", (_, _) => throw new InvalidOperationException("secret internal detail"));
     }
 
     private HttpClient ClientWithFailingDialog() => _host.CreateClient();

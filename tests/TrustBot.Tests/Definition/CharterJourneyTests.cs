@@ -2,6 +2,7 @@ using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Moq;
 using Newtonsoft.Json.Linq;
+using TrustBot.Cards;
 using TrustBot.Domain.Teams;
 using TrustBot.Testing;
 using TrustBot.Tests.Hosting;
@@ -112,7 +113,7 @@ public sealed class CharterJourneyTests : IDisposable
         var shown = await _bed.ClickAsync(Lead, DefinitionSteps.PostVerb, DefinitionSteps.Data(charter));
 
         TextOf(shown).Should().Contain("Posted to the team's channel.");
-        _bed.Messenger.Verify(m => m.ContinueInTeamAsync(It.Is<Team>(t => t.Id == _bed.TeamId), It.IsAny<BotCallbackHandler>(), It.IsAny<CancellationToken>()), Times.Once);
+        _bed.Messenger.Verify(m => m.PostToTeamAsync(It.Is<Team>(t => t.Id == _bed.TeamId), It.IsAny<CardMessage>(), It.IsAny<CancellationToken>()), Times.Once);
     }
 
     [Fact]

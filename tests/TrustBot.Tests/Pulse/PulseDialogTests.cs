@@ -80,6 +80,20 @@ public sealed class PulseDialogTests(AzuriteFixture azurite) : IDisposable
     }
 
     [Fact]
+    public async Task A_pulse_button_with_a_verb_no_dialog_declares_gets_a_clear_card_and_runs_no_other_buttons_handler()
+    {
+        var run = await StartedPulseAsync();
+        var card = _bed.CardsSentTo(Megan).Single();
+
+        // Before verbs were declared one by one, any pulse verb but submit fell through to "change my answer".
+        var shown = await _bed.ClickAsync(Megan, "pulse.later", Answer(card, 4));
+
+        TextOf(shown).Should().Contain("This button no longer works").And.Contain("Type help");
+        ScoreInputs(shown).Should().BeEmpty("it is not the pulse card that changing an answer shows");
+        (await _bed.OpenAnswersAsync(run)).Should().BeEmpty("nothing was submitted");
+    }
+
+    [Fact]
     public async Task Submitting_again_replaces_the_answer_and_never_duplicates_it()
     {
         var run = await StartedPulseAsync();

@@ -7,6 +7,8 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
 using Moq;
 using Newtonsoft.Json.Linq;
+using TrustBot.Bot;
+using TrustBot.Cards;
 using TrustBot.Delivery;
 using TrustBot.Scheduling;
 using TrustBot.Domain.Pulse;
@@ -47,8 +49,8 @@ public sealed class PulseTestbed : IDisposable
             .Setup(m => m.GetRosterAsync(It.IsAny<Team>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(() => Roster);
         Messenger
-            .Setup(m => m.SendToMemberAsync(It.IsAny<Team>(), It.IsAny<RosterMember>(), It.IsAny<IActivity>(), It.IsAny<CancellationToken>()))
-            .Callback<Team, RosterMember, IActivity, CancellationToken>((_, member, activity, _) => { lock (_sent) { _sent.Add((member, activity)); } })
+            .Setup(m => m.SendToMemberAsync(It.IsAny<Team>(), It.IsAny<RosterMember>(), It.IsAny<CardMessage>(), It.IsAny<CancellationToken>()))
+            .Callback<Team, RosterMember, CardMessage, CancellationToken>((_, member, message, _) => { lock (_sent) { _sent.Add((member, message.ToActivity())); } })
             .Returns(Task.CompletedTask);
 
         _host = TrustBotHost.OnAzurite(azurite.ConnectionString, Prefix, testServices: services =>

@@ -1,5 +1,9 @@
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Builder.Adapters;
+using Microsoft.Bot.Connector;
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json.Linq;
+using TrustBot.Bot;
 using TrustBot.Domain.Scheduling;
 using TrustBot.Scheduling;
 using TrustBot.Testing;
@@ -152,8 +156,15 @@ public sealed class ScheduleDialogTests : IDisposable
             Entities = [new Entity("clientInfo") { Properties = JObject.FromObject(new { locale = "en-AU", timezone = "Australia/Lord_Howe" }) }],
         };
 
-        ScheduleDialog.SenderTimeZoneOf(withLocalTimezone).Should().Be("America/Los_Angeles");
-        ScheduleDialog.SenderTimeZoneOf(withClientInfo).Should().Be("Australia/Lord_Howe");
-        ScheduleDialog.SenderTimeZoneOf(new Activity(ActivityTypes.Message)).Should().BeNull();
+        ReportedTimeZoneOf(withLocalTimezone).Should().Be("America/Los_Angeles");
+        ReportedTimeZoneOf(withClientInfo).Should().Be("Australia/Lord_Howe");
+        ReportedTimeZoneOf(new Activity(ActivityTypes.Message)).Should().BeNull();
+    }
+
+    // The zone as the dialog sees it: read from the activity by the translation into a BotTurn.
+    private static string? ReportedTimeZoneOf(Activity activity)
+    {
+        using var turn = new TurnContext(new TestAdapter(Channels.Msteams), activity);
+        return TurnTranslation.Of(turn, DateTimeOffset.UnixEpoch).Sender.ReportedTimeZone;
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Microsoft.Rest;
 using Moq;
+using TrustBot.Cards;
 using TrustBot.Domain.Pulse;
 using TrustBot.Domain.Scheduling;
 using TrustBot.Domain.Teams;
@@ -103,7 +104,7 @@ public sealed class ScheduledPulseTests(AzuriteFixture azurite) : IDisposable
         var closed = (await RunsAsync()).Should().ContainSingle().Subject;
         closed.State.Should().Be(PulseRunState.Closed);
         (await _bed.Pulses.GetRecentRollupsAsync(_bed.TeamId, 1, CancellationToken.None)).Should().ContainSingle(r => r.RunId == closed.RunId);
-        _bed.Messenger.Verify(m => m.ContinueInTeamAsync(It.Is<Team>(t => t.Id == _bed.TeamId), It.IsAny<BotCallbackHandler>(), It.IsAny<CancellationToken>()), Times.Once);
+        _bed.Messenger.Verify(m => m.PostToTeamAsync(It.Is<Team>(t => t.Id == _bed.TeamId), It.IsAny<CardMessage>(), It.IsAny<CancellationToken>()), Times.Once);
 
         await _bed.AdvanceAsync(TimeSpan.FromDays(5));
 
@@ -211,7 +212,7 @@ public sealed class ScheduledPulseTests(AzuriteFixture azurite) : IDisposable
     public async Task A_member_Teams_refuses_is_marked_unreachable_and_skipped_next_time_and_the_lead_is_told()
     {
         _bed.Messenger
-            .Setup(m => m.SendToMemberAsync(It.IsAny<Team>(), It.Is<RosterMember>(r => r.MemberId == Adele.MemberId), It.IsAny<IActivity>(), It.IsAny<CancellationToken>()))
+            .Setup(m => m.SendToMemberAsync(It.IsAny<Team>(), It.Is<RosterMember>(r => r.MemberId == Adele.MemberId), It.IsAny<CardMessage>(), It.IsAny<CancellationToken>()))
             .ThrowsAsync(Refused(HttpStatusCode.Forbidden));
         await _bed.InstallAsync(Lead);
         await _bed.SayInChannelAsync(Lead, "start pulse");
@@ -224,7 +225,7 @@ public sealed class ScheduledPulseTests(AzuriteFixture azurite) : IDisposable
 
         ShownBy(replies).Should().Contain("3 of 4 members").And.Contain("1 blocked or uninstalled me");
         _bed.Messenger.Verify(
-            m => m.SendToMemberAsync(It.IsAny<Team>(), It.Is<RosterMember>(r => r.MemberId == Adele.MemberId), It.IsAny<IActivity>(), It.IsAny<CancellationToken>()),
+            m => m.SendToMemberAsync(It.IsAny<Team>(), It.Is<RosterMember>(r => r.MemberId == Adele.MemberId), It.IsAny<CardMessage>(), It.IsAny<CancellationToken>()),
             Times.Once);
         _bed.CardsSentTo(Megan).Should().HaveCount(2);
     }

@@ -1,5 +1,6 @@
 using Microsoft.Bot.Builder;
 using Moq;
+using TrustBot.Cards;
 using TrustBot.Domain.Teams;
 using TrustBot.Testing;
 using TrustBot.Tests.Hosting;
@@ -96,7 +97,7 @@ public sealed class SummaryDialogTests(AzuriteFixture azurite) : IDisposable
         var shown = await _bed.ClickAsync(Lead, "summary.post", (Newtonsoft.Json.Linq.JObject)SubmitAction(card)["data"]!);
 
         TextOf(shown).Should().Contain("Posted to the team's channel");
-        _bed.Messenger.Verify(m => m.ContinueInTeamAsync(It.Is<Team>(t => t.Id == _bed.TeamId), It.IsAny<BotCallbackHandler>(), It.IsAny<CancellationToken>()), Times.Once);
+        _bed.Messenger.Verify(m => m.PostToTeamAsync(It.Is<Team>(t => t.Id == _bed.TeamId), It.IsAny<CardMessage>(), It.IsAny<CancellationToken>()), Times.Once);
     }
 
     [Fact]
@@ -109,7 +110,7 @@ public sealed class SummaryDialogTests(AzuriteFixture azurite) : IDisposable
         var shown = await _bed.ClickAsync(Megan, "summary.post", (Newtonsoft.Json.Linq.JObject)SubmitAction(card)["data"]!);
 
         TextOf(shown).Should().Contain("Nothing was posted");
-        _bed.Messenger.Verify(m => m.ContinueInTeamAsync(It.IsAny<Team>(), It.IsAny<BotCallbackHandler>(), It.IsAny<CancellationToken>()), Times.Never);
+        _bed.Messenger.Verify(m => m.PostToTeamAsync(It.IsAny<Team>(), It.IsAny<CardMessage>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 
     [Fact]

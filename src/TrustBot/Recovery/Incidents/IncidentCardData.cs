@@ -1,4 +1,5 @@
-using Newtonsoft.Json.Linq;
+using System.Globalization;
+using System.Text.Json.Nodes;
 using TrustBot.Cards;
 using TrustBot.Domain;
 using TrustBot.Domain.Recovery;
@@ -56,8 +57,8 @@ public static class IncidentCardData
     public static string JoinChoices(IEnumerable<string> values) => string.Join(',', values);
 
     /// <summary>The team and the form a declaration card sends, or null when the data is malformed.</summary>
-    public static DeclareData? ReadDeclare(object? data) =>
-        data is JObject json
+    public static DeclareData? ReadDeclare(JsonObject? data) =>
+        data is { } json
         && CardSubmit.TeamIdOf(json) is { } teamId
         && CardSubmit.TryReadText(json, TitleInput, out var title)
         && CardSubmit.TryReadText(json, WhatHappenedInput, out var whatHappened)
@@ -70,9 +71,9 @@ public static class IncidentCardData
             : null;
 
     /// <summary>The team, the incident, the steps chosen (if the card had a step choice) and the card clicked, or null when the data is malformed.</summary>
-    public static IncidentClickData? ReadClick(object? data)
+    public static IncidentClickData? ReadClick(JsonObject? data)
     {
-        if (data is not JObject json
+        if (data is not { } json
             || CardSubmit.TeamIdOf(json) is not { } teamId
             || !CardSubmit.TryReadText(json, "incidentId", out var incidentId)
             || incidentId is null

@@ -1,5 +1,3 @@
-using Microsoft.Bot.Builder;
-using Microsoft.Bot.Schema;
 using TrustBot.Bot;
 using TrustBot.Cards;
 using TrustBot.Delivery;
@@ -24,54 +22,73 @@ public sealed partial class IncidentDialog(
     TimeProvider clock,
     ILogger<IncidentDialog> logger) : IDialog
 {
-    /// <inheritdoc />
-    public IReadOnlyList<BotCommand> Commands => [BotCommands.Incident, BotCommands.Incidents];
+    // A lead's decision on an incident: what the service does, and what the card then says.
+    private static readonly LeadDecision Accept = new(
+        IncidentLeadCard.AcceptVerb,
+        (recovery, sender, click, ct) => recovery.AcceptAsync(sender.Team, click.IncidentId, click.Steps ?? RecoveryPlan.AllSteps, sender.MemberId, ct),
+        update => $"Accepted \"{update.Incident!.Title}\": its recovery plan starts now.");
+
+    private static readonly LeadDecision Dismiss = new(
+        IncidentLeadCard.DismissVerb,
+        (recovery, sender, click, ct) => recovery.DismissAsync(sender.Team, click.IncidentId, sender.MemberId, ct),
+        update => $"Dismissed \"{update.Incident!.Title}\": there is no recovery plan, and nothing is sent about it.");
+
+    private static readonly LeadDecision Close = new(
+        IncidentLeadCard.CloseVerb,
+        (recovery, sender, click, ct) => recovery.CloseAsync(sender.Team, click.IncidentId, sender.MemberId, ct),
+        update => $"Closed the recovery plan of \"{update.Incident!.Title}\": its remaining nudges won't be sent.");
+
+    private static readonly LeadDecision KeepGoing = new(
+        IncidentLeadCard.KeepGoingVerb,
+        (recovery, sender, click, ct) => recovery.KeepGoingAsync(sender.Team, click.IncidentId, sender.MemberId, ct),
+        update => $"The recovery plan of \"{update.Incident!.Title}\" keeps going: I'll bring the leads another baseline review {CardText.LocalDateTime(update.NextReviewAt!.Value)}.");
 
     /// <inheritdoc />
-    public IReadOnlyList<string> Verbs =>
-        [IncidentCard.DeclareVerb, IncidentLeadCard.AcceptVerb, IncidentLeadCard.DismissVerb, IncidentLeadCard.CloseVerb, IncidentLeadCard.KeepGoingVerb];
-
-    /// <inheritdoc />
-    public async Task OnCommandAsync(ITurnContext<IMessageActivity> turn, BotCommand command, string argument, CancellationToken cancellationToken)
+    public void DeclareRoutes(DialogRoutes routes)
     {
-        ArgumentNullException.ThrowIfNull(turn);
-        if (await directory.TeamForCommandAsync(turn, TeamRole.Member, cancellationToken).ConfigureAwait(false) is not { } team)
+        ArgumentNullException.ThrowIfNull(routes);
+        routes.Command(BotCommands.Incident, OpenFormAsync)
+            .Command(BotCommands.Incidents, ShowListAsync)
+            .Verb(IncidentCard.DeclareVerb, (turn, data, ct) => DeclareAsync(turn, IncidentCardData.ReadDeclare(data), ct))
+            .Verb(Accept.Verb, (turn, data, ct) => AsLeadAsync(
+                turn, Accept, IncidentCardData.ReadClick(data), (lead, click, token) => AcceptAsync(turn, lead, click, token), ct));
+        foreach (var decision in (LeadDecision[])[Dismiss, Close, KeepGoing])
         {
-            return;
+            routes.Verb(decision.Verb, (turn, data, ct) => AsLeadAsync(
+                turn, decision, IncidentCardData.ReadClick(data), (lead, click, token) => DecideAsync(turn, lead, click, decision, token), ct));
         }
-
-        var card = command == BotCommands.Incident
-            ? IncidentCard.Build(team, IncidentForm.Blank(argument, LocalNow(turn.Activity)))
-            : await ListAsync(team, turn.Activity, null, cancellationToken).ConfigureAwait(false);
-        await turn.SendActivityAsync(MessageFactory.Attachment(card.ToAttachment()), cancellationToken).ConfigureAwait(false);
     }
 
-    /// <inheritdoc />
-    public async Task<AdaptiveCardInvokeResponse> OnVerbAsync(ITurnContext<IInvokeActivity> turn, AdaptiveCardInvokeValue invoke, CancellationToken cancellationToken)
+    private async Task OpenFormAsync(BotTurn turn, string argument, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(turn);
-        ArgumentNullException.ThrowIfNull(invoke);
-        var verb = invoke.Action?.Verb;
-        var data = invoke.Action?.Data;
-        return verb == IncidentCard.DeclareVerb
-            ? await DeclareAsync(turn.Activity, IncidentCardData.ReadDeclare(data), cancellationToken).ConfigureAwait(false)
-            : await DecideAsync(turn.Activity, verb!, IncidentCardData.ReadClick(data), cancellationToken).ConfigureAwait(false);
+        if (await directory.TeamForCommandAsync(turn, TeamRole.Member, cancellationToken).ConfigureAwait(false) is { } team)
+        {
+            await turn.ReplyAsync(IncidentCard.Build(team, IncidentForm.Blank(argument, LocalNow(turn))), cancellationToken).ConfigureAwait(false);
+        }
     }
 
-    private async Task<AdaptiveCardInvokeResponse> DeclareAsync(IInvokeActivity activity, DeclareData? data, CancellationToken cancellationToken)
+    private async Task ShowListAsync(BotTurn turn, CancellationToken cancellationToken)
+    {
+        if (await directory.TeamForCommandAsync(turn, TeamRole.Member, cancellationToken).ConfigureAwait(false) is { } team)
+        {
+            await turn.ReplyAsync(await ListAsync(team, turn, null, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<AdaptiveCard> DeclareAsync(BotTurn turn, DeclareData? data, CancellationToken cancellationToken)
     {
         if (data is null)
         {
             return CannotBeUsed($"Type {BotCommands.Incident.Text} to get a fresh form.");
         }
 
-        if (await SenderAsync(activity, data.TeamId, cancellationToken).ConfigureAwait(false) is not { } sender)
+        if (await SenderAsync(turn, data.TeamId, cancellationToken).ConfigureAwait(false) is not { } sender)
         {
             return NotOnTeam(data.TeamId);
         }
 
-        var shared = ConversationScopes.ScopeOf(activity) != ConversationScope.Personal;
-        var check = data.Form.Check(LocalNow(activity));
+        var shared = turn.Scope != ConversationScope.Personal;
+        var check = data.Form.Check(LocalNow(turn));
         if (check.Draft is not { } draft)
         {
             return Refused(sender.Team, data.Form, check.Problems, shared);
@@ -84,7 +101,7 @@ public sealed partial class IncidentDialog(
             return Refused(sender.Team, data.Form, declaration.Problems, shared);
         }
 
-        return Confirmation(incident, declaration.LeadsAsked, shared).ToInvokeResponse();
+        return Confirmation(incident, declaration.LeadsAsked, shared);
     }
 
     // In a channel or group chat everyone sees the reply: a leads-only incident is confirmed there without its details.
@@ -105,50 +122,57 @@ public sealed partial class IncidentDialog(
     }
 
     // The form again, with what was wrong. In a shared chat a leads-only form is not echoed back: everyone there would see it.
-    private static AdaptiveCardInvokeResponse Refused(Team team, IncidentForm form, IReadOnlyList<string> problems, bool shared) =>
+    private static AdaptiveCard Refused(Team team, IncidentForm form, IReadOnlyList<string> problems, bool shared) =>
         shared && form.IsForLeadsOnly
             ? IncidentCard.Build(team, form with { Title = null, WhatHappened = null },
-                [.. problems, "What you wrote isn't shown again here, since everyone in this chat would see it and the incident is for leads only. Please write it again, or declare it in your 1:1 chat with me."]).ToInvokeResponse()
-            : IncidentCard.Build(team, form, problems).ToInvokeResponse();
+                [.. problems, "What you wrote isn't shown again here, since everyone in this chat would see it and the incident is for leads only. Please write it again, or declare it in your 1:1 chat with me."])
+            : IncidentCard.Build(team, form, problems);
 
-    private async Task<AdaptiveCardInvokeResponse> DecideAsync(IInvokeActivity activity, string verb, IncidentClickData? click, CancellationToken cancellationToken)
+    // A click on a lead's button: the card must be readable, and the sender on the team it names and one of its leads.
+    private async Task<AdaptiveCard> AsLeadAsync(
+        BotTurn turn, LeadDecision decision, IncidentClickData? click, Func<Sender, IncidentClickData, CancellationToken, Task<AdaptiveCard>> decide, CancellationToken cancellationToken)
     {
         if (click is null)
         {
             return CannotBeUsed($"Type {BotCommands.Incidents.Text} to get a fresh list.");
         }
 
-        if (await SenderAsync(activity, click.TeamId, cancellationToken).ConfigureAwait(false) is not { } sender)
+        if (await SenderAsync(turn, click.TeamId, cancellationToken).ConfigureAwait(false) is not { } sender)
         {
             return NotOnTeam(click.TeamId);
         }
 
         if (!sender.IsLead)
         {
-            Log.NotLead(logger, verb, click.TeamId);
+            Log.NotLead(logger, decision.Verb, click.TeamId);
             return Problem("Nothing changed", "Only a lead of the team can accept or dismiss an incident, or close or extend its recovery plan.");
         }
 
-        var steps = click.Steps ?? RecoveryPlan.AllSteps;
-        if (verb == IncidentLeadCard.AcceptVerb && IncidentRules.StepProblems(steps).ToList() is { Count: > 0 } problems)
+        return await decide(sender, click, cancellationToken).ConfigureAwait(false);
+    }
+
+    // Accepting checks the recovery steps the lead kept before anything changes.
+    private async Task<AdaptiveCard> AcceptAsync(BotTurn turn, Sender lead, IncidentClickData click, CancellationToken cancellationToken)
+    {
+        if (IncidentRules.StepProblems(click.Steps ?? RecoveryPlan.AllSteps).ToList() is { Count: > 0 } problems)
         {
-            var current = await incidents.GetAsync(sender.Team.Id, click.IncidentId, cancellationToken).ConfigureAwait(false);
-            return await ReplyAsync(activity, sender, click, new IncidentUpdate(current is null ? IncidentUpdateOutcome.NotFound : IncidentUpdateOutcome.Refused, current), string.Join(' ', problems), cancellationToken).ConfigureAwait(false);
+            var current = await incidents.GetAsync(lead.Team.Id, click.IncidentId, cancellationToken).ConfigureAwait(false);
+            var unchanged = new IncidentUpdate(current is null ? IncidentUpdateOutcome.NotFound : IncidentUpdateOutcome.Refused, current);
+            return await ReplyAsync(turn, lead, click, unchanged, string.Join(' ', problems), cancellationToken).ConfigureAwait(false);
         }
 
-        var update = verb switch
-        {
-            IncidentLeadCard.AcceptVerb => await service.AcceptAsync(sender.Team, click.IncidentId, steps, sender.MemberId, cancellationToken).ConfigureAwait(false),
-            IncidentLeadCard.DismissVerb => await service.DismissAsync(sender.Team, click.IncidentId, sender.MemberId, cancellationToken).ConfigureAwait(false),
-            IncidentLeadCard.CloseVerb => await service.CloseAsync(sender.Team, click.IncidentId, sender.MemberId, cancellationToken).ConfigureAwait(false),
-            _ => await service.KeepGoingAsync(sender.Team, click.IncidentId, sender.MemberId, cancellationToken).ConfigureAwait(false),
-        };
-        return await ReplyAsync(activity, sender, click, update, update.Outcome == IncidentUpdateOutcome.Updated ? Done(verb, update) : Unchanged(update.Incident), cancellationToken).ConfigureAwait(false);
+        return await DecideAsync(turn, lead, click, Accept, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<AdaptiveCard> DecideAsync(BotTurn turn, Sender lead, IncidentClickData click, LeadDecision decision, CancellationToken cancellationToken)
+    {
+        var update = await decision.Apply(service, lead, click, cancellationToken).ConfigureAwait(false);
+        return await ReplyAsync(turn, lead, click, update, update.Outcome == IncidentUpdateOutcome.Updated ? decision.Done(update) : Unchanged(update.Incident), cancellationToken).ConfigureAwait(false);
     }
 
     // The card clicked, redrawn as the incident now stands with the message on top; a button on another card gets the message alone.
-    private async Task<AdaptiveCardInvokeResponse> ReplyAsync(
-        IInvokeActivity activity, Sender sender, IncidentClickData click, IncidentUpdate update, string message, CancellationToken cancellationToken)
+    private async Task<AdaptiveCard> ReplyAsync(
+        BotTurn turn, Sender sender, IncidentClickData click, IncidentUpdate update, string message, CancellationToken cancellationToken)
     {
         switch (update.Outcome)
         {
@@ -161,19 +185,11 @@ public sealed partial class IncidentDialog(
         var notice = new IncidentNotice(message, IsProblem: update.Outcome != IncidentUpdateOutcome.Updated);
         return click.View switch
         {
-            IncidentCardView.Lead => IncidentLeadCard.Build(sender.Team, update.Incident!, clock.GetUtcNow(), notice).ToInvokeResponse(),
-            IncidentCardView.List => (await ListAsync(sender.Team, activity, notice, cancellationToken).ConfigureAwait(false)).ToInvokeResponse(),
-            _ => NoticeCard.Build(notice.IsProblem ? "Nothing changed" : "Done", message, notice.IsProblem).ToInvokeResponse(),
+            IncidentCardView.Lead => IncidentLeadCard.Build(sender.Team, update.Incident!, clock.GetUtcNow(), notice),
+            IncidentCardView.List => await ListAsync(sender.Team, turn, notice, cancellationToken).ConfigureAwait(false),
+            _ => NoticeCard.Build(notice.IsProblem ? "Nothing changed" : "Done", message, notice.IsProblem),
         };
     }
-
-    private static string Done(string verb, IncidentUpdate update) => verb switch
-    {
-        IncidentLeadCard.AcceptVerb => $"Accepted \"{update.Incident!.Title}\": its recovery plan starts now.",
-        IncidentLeadCard.DismissVerb => $"Dismissed \"{update.Incident!.Title}\": there is no recovery plan, and nothing is sent about it.",
-        IncidentLeadCard.CloseVerb => $"Closed the recovery plan of \"{update.Incident!.Title}\": its remaining nudges won't be sent.",
-        _ => $"The recovery plan of \"{update.Incident!.Title}\" keeps going: I'll bring the leads another baseline review {CardText.LocalDateTime(update.NextReviewAt!.Value)}.",
-    };
 
     private static string Unchanged(Incident? incident) => incident?.State switch
     {
@@ -184,10 +200,10 @@ public sealed partial class IncidentDialog(
     };
 
     // Leads see every incident only where no one else can read along: their 1:1 chat.
-    private async Task<AdaptiveCard> ListAsync(Team team, IActivity activity, IncidentNotice? notice, CancellationToken cancellationToken)
+    private async Task<AdaptiveCard> ListAsync(Team team, BotTurn turn, IncidentNotice? notice, CancellationToken cancellationToken)
     {
-        var audience = ConversationScopes.ScopeOf(activity) == ConversationScope.Personal
-            && await directory.LeadsAsync(ActivityIdentity.MemberIdOf(activity), team.Id, cancellationToken).ConfigureAwait(false)
+        var audience = turn.Scope == ConversationScope.Personal
+            && await directory.LeadsAsync(turn.MemberId, team.Id, cancellationToken).ConfigureAwait(false)
                 ? IncidentListAudience.Leads
                 : IncidentListAudience.Team;
         var all = await incidents.GetAllAsync(team.Id, cancellationToken).ConfigureAwait(false);
@@ -195,37 +211,40 @@ public sealed partial class IncidentDialog(
     }
 
     // The card names the team; the roster and the stored roles decide whether the sender belongs to it.
-    private async Task<Sender?> SenderAsync(IActivity activity, string teamId, CancellationToken cancellationToken)
+    private async Task<Sender?> SenderAsync(BotTurn turn, string teamId, CancellationToken cancellationToken)
     {
         if (await teams.GetTeamAsync(teamId, cancellationToken).ConfigureAwait(false) is not { } team)
         {
             return null;
         }
 
-        var memberId = ActivityIdentity.MemberIdOf(activity);
+        var memberId = turn.MemberId;
         var isLead = await directory.LeadsAsync(memberId, teamId, cancellationToken).ConfigureAwait(false);
         var onRoster = (await messenger.GetRosterAsync(team, cancellationToken).ConfigureAwait(false)).FirstOrDefault(m => m.MemberId == memberId);
-        return isLead || onRoster is not null ? new Sender(team, memberId, onRoster?.Name ?? activity.From?.Name, isLead) : null;
+        return isLead || onRoster is not null ? new Sender(team, memberId, onRoster?.Name ?? turn.Sender.Name, isLead) : null;
     }
 
     // Teams sends the sender's local time with each activity; its offset places the day and time they
     // write. Without it, UTC is the best guess.
-    private DateTimeOffset LocalNow(IActivity activity) =>
-        activity.LocalTimestamp is { } stamp ? clock.GetUtcNow().ToOffset(stamp.Offset) : clock.GetUtcNow();
+    private DateTimeOffset LocalNow(BotTurn turn) =>
+        turn.Sender.LocalTimestamp is { } stamp ? clock.GetUtcNow().ToOffset(stamp.Offset) : clock.GetUtcNow();
 
-    private AdaptiveCardInvokeResponse NotOnTeam(string teamId)
+    private AdaptiveCard NotOnTeam(string teamId)
     {
         Log.Refused(logger, teamId);
         return Problem("Nothing changed", "This card belongs to a team you're not a member of.");
     }
 
-    private static AdaptiveCardInvokeResponse CannotBeUsed(string next) =>
+    private static AdaptiveCard CannotBeUsed(string next) =>
         Problem("This card can't be used", $"Its data isn't what I sent, so nothing changed. {next}");
 
-    private static AdaptiveCardInvokeResponse Problem(string title, string message) =>
-        NoticeCard.Build(title, message, isProblem: true).ToInvokeResponse();
+    private static AdaptiveCard Problem(string title, string message) =>
+        NoticeCard.Build(title, message, isProblem: true);
 
     private sealed record Sender(Team Team, string MemberId, string? Name, bool IsLead);
+
+    private sealed record LeadDecision(
+        string Verb, Func<IncidentService, Sender, IncidentClickData, CancellationToken, Task<IncidentUpdate>> Apply, Func<IncidentUpdate, string> Done);
 
     private static partial class Log
     {

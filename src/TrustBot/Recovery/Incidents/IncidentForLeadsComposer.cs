@@ -1,5 +1,4 @@
-using Microsoft.Bot.Builder;
-using Microsoft.Bot.Schema;
+using TrustBot.Cards;
 using TrustBot.Delivery;
 using TrustBot.Domain.Recovery;
 using TrustBot.Domain.Scheduling;
@@ -17,7 +16,7 @@ public sealed class IncidentForLeadsComposer(IIncidentStore incidents, TimeProvi
     public IReadOnlyCollection<DeliveryKind> Kinds => [DeliveryKind.IncidentForLeads];
 
     /// <inheritdoc />
-    public async Task<IActivity?> ComposeAsync(DeliveryRequest request, Team team, CancellationToken cancellationToken)
+    public async Task<CardMessage?> ComposeAsync(DeliveryRequest request, Team team, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(team);
@@ -25,7 +24,7 @@ public sealed class IncidentForLeadsComposer(IIncidentStore incidents, TimeProvi
             ? await incidents.GetAsync(request.TeamId, request.Subject, cancellationToken).ConfigureAwait(false)
             : null;
         return incident?.State == IncidentState.AwaitingLead
-            ? MessageFactory.Attachment(IncidentLeadCard.Build(team, incident, clock.GetUtcNow()).ToAttachment())
+            ? new CardMessage(IncidentLeadCard.Build(team, incident, clock.GetUtcNow()))
             : null;
     }
 }

@@ -1,5 +1,3 @@
-using Microsoft.Bot.Builder;
-using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Caching.Memory;
 using TrustBot.Cards;
 using TrustBot.Delivery;
@@ -34,7 +32,7 @@ public sealed class RecoveryNudgeComposer(
     public IReadOnlyCollection<DeliveryKind> Kinds => [DeliveryKind.RecoveryNudge];
 
     /// <inheritdoc />
-    public async Task<IActivity?> ComposeAsync(DeliveryRequest request, Team team, CancellationToken cancellationToken)
+    public async Task<CardMessage?> ComposeAsync(DeliveryRequest request, Team team, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(team);
@@ -51,7 +49,7 @@ public sealed class RecoveryNudgeComposer(
                 ? await CardAsync(incident, nudge, team, cancellationToken).ConfigureAwait(false)
                 : null;
         }).ConfigureAwait(false);
-        return card is null ? null : MessageFactory.Attachment(card.ToAttachment());
+        return CardMessage.FromAdaptiveCard(card);
     }
 
     private async Task<AdaptiveCard?> CardAsync(Incident incident, RecoveryNudgeDelivery nudge, Team team, CancellationToken cancellationToken) => nudge.Step switch

@@ -1,8 +1,6 @@
 using System.Net;
-using Microsoft.Bot.Builder;
-using Microsoft.Bot.Schema;
+using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
-using Newtonsoft.Json.Linq;
 using TrustBot.Bot;
 using TrustBot.Cards;
 using TrustBot.Domain.Recovery;
@@ -30,18 +28,18 @@ public sealed partial class IncidentWebhookDialog(
         $"I'll only show a secret in our 1:1 chat — open your chat with me and type {BotCommands.IncidentWebhook.Text} there.";
 
     /// <inheritdoc />
-    public IReadOnlyList<BotCommand> Commands => [BotCommands.IncidentWebhook];
-
-    /// <inheritdoc />
-    public IReadOnlyList<string> Verbs => [IncidentWebhookCard.RotateVerb];
-
-    /// <inheritdoc />
-    public async Task OnCommandAsync(ITurnContext<IMessageActivity> turn, BotCommand command, string argument, CancellationToken cancellationToken)
+    public void DeclareRoutes(DialogRoutes routes)
     {
-        ArgumentNullException.ThrowIfNull(turn);
-        if (ConversationScopes.ScopeOf(turn.Activity) != ConversationScope.Personal)
+        ArgumentNullException.ThrowIfNull(routes);
+        routes.Command(BotCommands.IncidentWebhook, ShowAsync)
+            .Verb(IncidentWebhookCard.RotateVerb, RotateAsync);
+    }
+
+    private async Task ShowAsync(BotTurn turn, CancellationToken cancellationToken)
+    {
+        if (turn.Scope != ConversationScope.Personal)
         {
-            await turn.SendActivityAsync(PrivateOnly, cancellationToken: cancellationToken).ConfigureAwait(false);
+            await turn.ReplyAsync(PrivateOnly, cancellationToken).ConfigureAwait(false);
             return;
         }
 
@@ -54,31 +52,28 @@ public sealed partial class IncidentWebhookDialog(
         var card = await webhooks.GetForTeamAsync(team.Id, cancellationToken).ConfigureAwait(false) is { } existing
             ? IncidentWebhookCard.WithoutSecret(team, UrlOf(existing), existing.CreatedAt)
             : await MakeSecretAsync(team, cancellationToken).ConfigureAwait(false);
-        await turn.SendActivityAsync(MessageFactory.Attachment(card.ToAttachment()), cancellationToken).ConfigureAwait(false);
+        await turn.ReplyAsync(card, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <inheritdoc />
-    public async Task<AdaptiveCardInvokeResponse> OnVerbAsync(ITurnContext<IInvokeActivity> turn, AdaptiveCardInvokeValue invoke, CancellationToken cancellationToken)
+    private async Task<AdaptiveCard> RotateAsync(BotTurn turn, JsonObject? data, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(turn);
-        ArgumentNullException.ThrowIfNull(invoke);
-        if (ConversationScopes.ScopeOf(turn.Activity) != ConversationScope.Personal)
+        if (turn.Scope != ConversationScope.Personal)
         {
             return NotRotated(PrivateOnly);
         }
 
-        if (invoke.Action?.Data is not JObject data || CardSubmit.TeamIdOf(data) is not { } teamId)
+        if (CardSubmit.TeamIdOf(data) is not { } teamId)
         {
             return NotRotated($"This card doesn't name a team I know. Type {BotCommands.IncidentWebhook.Text} to get a fresh one.");
         }
 
-        if (await directory.FindLedTeamAsync(ActivityIdentity.MemberIdOf(turn.Activity), teamId, cancellationToken).ConfigureAwait(false) is not { } team)
+        if (await directory.FindLedTeamAsync(turn.MemberId, teamId, cancellationToken).ConfigureAwait(false) is not { } team)
         {
             Log.RotateRefused(logger, teamId);
             return NotRotated("Only a lead of the team can rotate its webhook secret, and this card is for a team you don't lead.");
         }
 
-        return (await MakeSecretAsync(team, cancellationToken).ConfigureAwait(false)).ToInvokeResponse();
+        return await MakeSecretAsync(team, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<AdaptiveCard> MakeSecretAsync(Team team, CancellationToken cancellationToken)
@@ -106,8 +101,8 @@ public sealed partial class IncidentWebhookDialog(
         return $"{(isLoopback ? request.Scheme : Uri.UriSchemeHttps)}://{request.Host}";
     }
 
-    private static AdaptiveCardInvokeResponse NotRotated(string why) =>
-        NoticeCard.Build("The secret was not rotated", why, isProblem: true).ToInvokeResponse();
+    private static AdaptiveCard NotRotated(string why) =>
+        NoticeCard.Build("The secret was not rotated", why, isProblem: true);
 
     // Never the secret: only which webhook, which version, and whose.
     private static partial class Log

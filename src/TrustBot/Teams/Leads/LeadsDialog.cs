@@ -1,6 +1,4 @@
-using Microsoft.Bot.Builder;
-using Microsoft.Bot.Schema;
-using Newtonsoft.Json.Linq;
+using System.Text.Json.Nodes;
 using TrustBot.Bot;
 using TrustBot.Cards;
 using TrustBot.Delivery;
@@ -20,65 +18,71 @@ public sealed class LeadsDialog(
     TeamDirectory directory, ITeamStore teams, ITeamRosterStore rosters, RosterFanOut fanOut, TeamChanges changes, TimeProvider clock) : IDialog
 {
     /// <inheritdoc />
-    public IReadOnlyList<BotCommand> Commands => [BotCommands.Leads, BotCommands.AddLead, BotCommands.RemoveLead];
-
-    /// <inheritdoc />
-    public IReadOnlyList<string> Verbs => [LeadPickerCard.AddVerb, LeadPickerCard.RemoveVerb];
-
-    /// <inheritdoc />
-    public async Task OnCommandAsync(ITurnContext<IMessageActivity> turn, BotCommand command, string argument, CancellationToken cancellationToken)
+    public void DeclareRoutes(DialogRoutes routes)
     {
-        ArgumentNullException.ThrowIfNull(turn);
-        var listing = command == BotCommands.Leads;
-        if (await directory.TeamForCommandAsync(turn, listing ? TeamRole.Member : TeamRole.Lead, cancellationToken).ConfigureAwait(false) is not { } team)
-        {
-            return;
-        }
-
-        var memberId = ActivityIdentity.MemberIdOf(turn.Activity);
-        var roster = await RosterAsync(team.Id, cancellationToken).ConfigureAwait(false);
-        var leads = await directory.LeadsAmongAsync(team.Id, roster, cancellationToken).ConfigureAwait(false);
-        var card = command == BotCommands.Leads
-            ? LeadsCard.Build(team, leads, await directory.LeadsAsync(memberId, team.Id, cancellationToken).ConfigureAwait(false))
-            : PickerOrNull(team, roster, leads, adding: command == BotCommands.AddLead);
-        if (card is null)
-        {
-            await turn.SendActivityAsync("Everyone on the team's roster leads it already. New members join the roster as Teams tells me they join.", cancellationToken: cancellationToken).ConfigureAwait(false);
-            return;
-        }
-
-        await turn.SendActivityAsync(MessageFactory.Attachment(card.ToAttachment()), cancellationToken).ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(routes);
+        routes.Command(BotCommands.Leads, ListAsync)
+            .Command(BotCommands.AddLead, (turn, ct) => OpenPickerAsync(turn, adding: true, ct))
+            .Command(BotCommands.RemoveLead, (turn, ct) => OpenPickerAsync(turn, adding: false, ct))
+            .Verb(LeadPickerCard.AddVerb, (turn, data, ct) => WithPickAsync(turn, data, adding: true, AddAsync, ct))
+            .Verb(LeadPickerCard.RemoveVerb, (turn, data, ct) => WithPickAsync(turn, data, adding: false, RemoveAsync, ct));
     }
 
-    /// <inheritdoc />
-    public async Task<AdaptiveCardInvokeResponse> OnVerbAsync(ITurnContext<IInvokeActivity> turn, AdaptiveCardInvokeValue invoke, CancellationToken cancellationToken)
+    private async Task ListAsync(BotTurn turn, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(turn);
-        ArgumentNullException.ThrowIfNull(invoke);
-        var adding = invoke.Action?.Verb == LeadPickerCard.AddVerb;
-        var data = invoke.Action?.Data as JObject;
-        var teamId = data is null ? null : CardSubmit.TeamIdOf(data);
+        if (await directory.TeamForCommandAsync(turn, TeamRole.Member, cancellationToken).ConfigureAwait(false) is not { } team)
+        {
+            return;
+        }
+
+        var roster = await RosterAsync(team.Id, cancellationToken).ConfigureAwait(false);
+        var leads = await directory.LeadsAmongAsync(team.Id, roster, cancellationToken).ConfigureAwait(false);
+        var senderLeads = await directory.LeadsAsync(turn.MemberId, team.Id, cancellationToken).ConfigureAwait(false);
+        await turn.ReplyAsync(LeadsCard.Build(team, leads, senderLeads), cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task OpenPickerAsync(BotTurn turn, bool adding, CancellationToken cancellationToken)
+    {
+        if (await directory.TeamForCommandAsync(turn, TeamRole.Lead, cancellationToken).ConfigureAwait(false) is not { } team)
+        {
+            return;
+        }
+
+        var roster = await RosterAsync(team.Id, cancellationToken).ConfigureAwait(false);
+        var leads = await directory.LeadsAmongAsync(team.Id, roster, cancellationToken).ConfigureAwait(false);
+        if (PickerOrNull(team, roster, leads, adding) is not { } card)
+        {
+            await turn.ReplyAsync("Everyone on the team's roster leads it already. New members join the roster as Teams tells me they join.", cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        await turn.ReplyAsync(card, cancellationToken).ConfigureAwait(false);
+    }
+
+    // A picker's button: the card must name a team the sender leads and a person; then the change is made.
+    private async Task<AdaptiveCard> WithPickAsync(
+        BotTurn turn, JsonObject? data, bool adding, Func<LeadPick, CancellationToken, Task<AdaptiveCard>> change, CancellationToken cancellationToken)
+    {
+        var teamId = CardSubmit.TeamIdOf(data);
         string? picked = null;
         if (teamId is null || !CardSubmit.TryReadText(data!, LeadPickerCard.MemberInput, out picked) || picked is not { Length: > 0 })
         {
-            return NoticeCard.Build("This card can't be used", $"Its data isn't what I sent, so nobody was {(adding ? "added" : "removed")}. Type {(adding ? BotCommands.AddLead.Text : BotCommands.RemoveLead.Text)} to get a fresh card.", isProblem: true).ToInvokeResponse();
+            return NoticeCard.Build("This card can't be used", $"Its data isn't what I sent, so nobody was {(adding ? "added" : "removed")}. Type {(adding ? BotCommands.AddLead.Text : BotCommands.RemoveLead.Text)} to get a fresh card.", isProblem: true);
         }
 
-        var memberId = ActivityIdentity.MemberIdOf(turn.Activity);
-        if (await directory.FindLedTeamAsync(memberId, teamId, cancellationToken).ConfigureAwait(false) is not { } team)
+        if (await directory.FindLedTeamAsync(turn.MemberId, teamId, cancellationToken).ConfigureAwait(false) is not { } team)
         {
-            return NoticeCard.Build("Only a lead can change the leads", "You don't lead the team this card belongs to (any more), so nothing was changed.", isProblem: true).ToInvokeResponse();
+            return NoticeCard.Build("Only a lead can change the leads", "You don't lead the team this card belongs to (any more), so nothing was changed.", isProblem: true);
         }
 
         var roster = await RosterAsync(team.Id, cancellationToken).ConfigureAwait(false);
         var leads = await directory.LeadsAmongAsync(team.Id, roster, cancellationToken).ConfigureAwait(false);
-        return adding
-            ? await AddAsync(team, roster, leads, picked, cancellationToken).ConfigureAwait(false)
-            : await RemoveAsync(team, roster, leads, picked, memberId, cancellationToken).ConfigureAwait(false);
+        return await change(new LeadPick(team, roster, leads, picked, turn.MemberId), cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<AdaptiveCardInvokeResponse> AddAsync(Team team, IReadOnlyList<RosterMember> roster, IReadOnlyList<RosterMember> leads, string picked, CancellationToken cancellationToken)
+    private async Task<AdaptiveCard> AddAsync(LeadPick pick, CancellationToken cancellationToken)
     {
+        var (team, roster, leads, picked, _) = pick;
         if (roster.FirstOrDefault(member => member.MemberId == picked) is not { } person)
         {
             return Refused(team, roster, leads, adding: true, "That person isn't on the team (they may have left it). Pick a member of the team.");
@@ -95,12 +99,12 @@ public sealed class LeadsDialog(
         var subject = JobIds.DuePrefix(clock.GetUtcNow());
         await fanOut.QueueAsync(team, [person.MemberId], DeliveryKind.NewLead, subject, cancellationToken).ConfigureAwait(false);
         return NoticeCard.Build($"{NameOf(person)} now leads {team.Name ?? "the team"}", "They can start pulses, read the summary and handle incidents, and I'll tell them so in their chat with me.")
-            .ToInvokeResponse();
+            ;
     }
 
-    private async Task<AdaptiveCardInvokeResponse> RemoveAsync(
-        Team team, IReadOnlyList<RosterMember> roster, IReadOnlyList<RosterMember> leads, string picked, string senderId, CancellationToken cancellationToken)
+    private async Task<AdaptiveCard> RemoveAsync(LeadPick pick, CancellationToken cancellationToken)
     {
+        var (team, roster, leads, picked, senderId) = pick;
         // The sender leads (checked), even when the roster sync has not listed them yet.
         var allLeads = leads.Any(lead => lead.MemberId == senderId) ? leads : [.. leads, new RosterMember(senderId, string.Empty, null)];
         if (allLeads.FirstOrDefault(lead => lead.MemberId == picked) is not { } person)
@@ -119,7 +123,7 @@ public sealed class LeadsDialog(
         return (picked == senderId
             ? NoticeCard.Build($"You handed over {team.Name ?? "the team"}", $"You no longer lead it; {others} do.")
             : NoticeCard.Build($"{NameOf(person)} no longer leads {team.Name ?? "the team"}", $"The team's leads: {others}."))
-            .ToInvokeResponse();
+            ;
     }
 
     private async Task<IReadOnlyList<RosterMember>> RosterAsync(string teamId, CancellationToken cancellationToken) =>
@@ -133,8 +137,11 @@ public sealed class LeadsDialog(
         return adding && people.Count == 0 ? null : LeadPickerCard.Build(team, people, adding, problems);
     }
 
-    private static AdaptiveCardInvokeResponse Refused(Team team, IReadOnlyList<RosterMember> roster, IReadOnlyList<RosterMember> leads, bool adding, string problem) =>
-        (PickerOrNull(team, roster, leads, adding, [problem]) ?? NoticeCard.Build("Nobody was added", problem, isProblem: true)).ToInvokeResponse();
+    private static AdaptiveCard Refused(Team team, IReadOnlyList<RosterMember> roster, IReadOnlyList<RosterMember> leads, bool adding, string problem) =>
+        (PickerOrNull(team, roster, leads, adding, [problem]) ?? NoticeCard.Build("Nobody was added", problem, isProblem: true));
+
+    // What a picker's click names, once checked: the team the sender leads, its roster and leads, and the person picked.
+    private sealed record LeadPick(Team Team, IReadOnlyList<RosterMember> Roster, IReadOnlyList<RosterMember> Leads, string Picked, string SenderId);
 
     private static string NameOf(RosterMember member) => member.Name is { Length: > 0 } name ? name : "A member without a name";
 }

@@ -1,5 +1,3 @@
-using Microsoft.Bot.Builder;
-using Microsoft.Bot.Schema;
 using TrustBot.Bot;
 using TrustBot.Cards;
 using TrustBot.Delivery;
@@ -18,7 +16,7 @@ public sealed class NewLeadComposer(TeamDirectory directory) : IDeliveryComposer
     public IReadOnlyCollection<DeliveryKind> Kinds => [DeliveryKind.NewLead];
 
     /// <inheritdoc />
-    public async Task<IActivity?> ComposeAsync(DeliveryRequest request, Team team, CancellationToken cancellationToken)
+    public async Task<CardMessage?> ComposeAsync(DeliveryRequest request, Team team, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(team);
@@ -31,6 +29,6 @@ public sealed class NewLeadComposer(TeamDirectory directory) : IDeliveryComposer
             $"You now lead {team.Name ?? "your team"} in TrustBot",
             $"Leads start pulses ({BotCommands.StartPulse.Text}), read the trust {BotCommands.Summary.Text} with its anonymous comments, log observations and handle incidents. "
             + $"Type {BotCommands.Leads.Text} to see who else leads, or {BotCommands.Help.Text} for everything I can do.");
-        return MessageFactory.Attachment(card.ToAttachment());
+        return card;
     }
 }

@@ -1,16 +1,15 @@
 using Microsoft.Bot.Builder.Teams;
 using Microsoft.Bot.Schema;
 using Microsoft.Bot.Schema.Teams;
-using TrustBot.Bot;
 using TrustBot.Domain.Teams;
 
-namespace TrustBot.Teams;
+namespace TrustBot.Bot;
 
 /// <summary>
 /// Who and where an activity comes from, read only from what Teams authenticated (never from
 /// card data or text a client can edit).
 /// </summary>
-public static class ActivityIdentity
+internal static class ActivityIdentity
 {
     /// <summary>The sender's stable id: their Microsoft Entra object id, or the Teams user id when absent.</summary>
     public static string MemberIdOf(IActivity activity) =>
@@ -38,8 +37,8 @@ public static class ActivityIdentity
     }
 
     /// <summary>The sender's personal chat with the bot, when the activity comes from one.</summary>
-    public static PersonalChat? PersonalChatOf(IActivity activity) =>
+    public static PersonalChat? PersonalChatOf(IActivity activity, string? timeZoneId) =>
         ConversationScopes.ScopeOf(activity) == ConversationScope.Personal && activity.From?.Id is { Length: > 0 } userId
-            ? new PersonalChat(MemberIdOf(activity), TenantIdOf(activity), userId, activity.Conversation.Id, activity.ServiceUrl, LocalCalendar.ZoneIdOf(activity))
+            ? new PersonalChat(MemberIdOf(activity), TenantIdOf(activity), userId, activity.Conversation.Id, activity.ServiceUrl, timeZoneId)
             : null;
 }

@@ -1,11 +1,11 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using Microsoft.Bot.Builder;
+using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json.Linq;
-using TrustBot.Bot;
 
-namespace TrustBot.Observability;
+namespace TrustBot.Bot;
 
 /// <summary>
 /// Bot Framework middleware that wraps every turn (incoming activities and proactive deliveries
@@ -91,4 +91,20 @@ public sealed class TurnTelemetry : Microsoft.Bot.Builder.IMiddleware, IDisposab
             : null;
 
     private static string? Bounded(string? value) => value is { Length: > 64 } ? value[..64] : value;
+}
+
+/// <summary>Adds <see cref="TurnTelemetry"/> to the bot adapter's middleware when the host starts.</summary>
+internal sealed class TurnTelemetryInstaller(IBotFrameworkHttpAdapter adapter, TurnTelemetry telemetry) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (adapter is BotAdapter botAdapter)
+        {
+            botAdapter.Use(telemetry);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
