@@ -71,6 +71,14 @@ public sealed class StorageTable
         return response.Headers.ETag ?? default;
     }
 
+    /// <summary>Writes the entity's properties over what is stored, keeping the stored ones it does not name (creates it when missing).</summary>
+    public async Task MergeAsync(ITableEntity entity, CancellationToken cancellationToken = default)
+    {
+        EnsureValidKeys(entity);
+        await _resilience.ExecuteAsync(
+            token => _client.UpsertEntityAsync(entity, TableUpdateMode.Merge, token), cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>
     /// Deletes an entity if its ETag still matches (<see cref="ETag.All"/> matches any); a mismatch
     /// comes back as the conflict. An entity that is gone already counts as deleted (the SDK treats

@@ -73,7 +73,8 @@ builder.Services.AddTrustBotStorage(builder.Configuration);
 builder.Services.AddTrustBotTeamAndPulseStores();
 builder.Services.AddHealthChecks()
     .AddCheck<StorageHealthCheck>("storage", tags: ["ready"])
-    .AddCheck<DeliveryHealthCheck>("delivery", tags: ["ready"]);
+    .AddCheck<DeliveryHealthCheck>("delivery", tags: ["ready"])
+    .AddCheck<JobHealthCheck>("jobs", tags: ["ready"]);
 
 var app = builder.Build();
 
