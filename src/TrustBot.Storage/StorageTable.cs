@@ -71,13 +71,12 @@ public sealed class StorageTable
         return response.Headers.ETag ?? default;
     }
 
-    /// <summary>Writes the entity's properties over what is stored, keeping the stored ones it does not name (creates it when missing).</summary>
-    public async Task MergeAsync(ITableEntity entity, CancellationToken cancellationToken = default)
-    {
-        EnsureValidKeys(entity);
-        await _resilience.ExecuteAsync(
-            token => _client.UpsertEntityAsync(entity, TableUpdateMode.Merge, token), cancellationToken).ConfigureAwait(false);
-    }
+    /// <summary>
+    /// Writes the entity's properties over the stored entity, keeping the stored properties it does
+    /// not name; an entity that is gone is not created again (the conflict comes back, as <see cref="StorageConflictKind.Missing"/>).
+    /// </summary>
+    public Task<WriteResult> MergeAsync(ITableEntity entity, CancellationToken cancellationToken = default) =>
+        WriteAsync(entity, token => _client.UpdateEntityAsync(entity, ETag.All, TableUpdateMode.Merge, token), cancellationToken);
 
     /// <summary>
     /// Deletes an entity if its ETag still matches (<see cref="ETag.All"/> matches any); a mismatch

@@ -20,7 +20,7 @@ public interface IJobStore
 
     /// <summary>
     /// Records a failure: the job's <see cref="ScheduledJob.Attempts"/> and <see cref="ScheduledJob.RetryAt"/>
-    /// only, so what the failed run recorded (its progress) is kept.
+    /// only, so what the failed run recorded (its progress) is kept; a job that is gone already stays gone.
     /// </summary>
     Task RecordFailureAsync(ScheduledJob job, CancellationToken cancellationToken);
 

@@ -90,6 +90,7 @@ public sealed class TableJobStore : IJobStore
     public async Task RecordFailureAsync(ScheduledJob job, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(job);
+        // A job that is gone (it finished before the failure, e.g. a crash right after its delete) stays gone.
         await _table.MergeAsync(new TableEntity(Partition, TableKey.Encode(job.JobId))
         {
             [nameof(ScheduledJob.Attempts)] = job.Attempts,

@@ -26,6 +26,7 @@ public static class SchedulerRegistration
         services.AddSingleton<PulseFanOut>();
         services.AddSingleton<IDeliveryComposer, PulseDeliveryComposer>();
         services.AddSingleton<IJobHandler, OpenScheduledPulseJob>();
+        services.AddSingleton<IJobHandler, StartPulseJob>();
         services.AddSingleton<IJobHandler, RemindPulseJob>();
         services.AddSingleton<IJobHandler, ClosePulseJob>();
 

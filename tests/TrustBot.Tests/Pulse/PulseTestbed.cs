@@ -35,7 +35,7 @@ public sealed class PulseTestbed : IDisposable
     private readonly TrustBotHost _host;
     private readonly List<(RosterMember Member, IActivity Activity)> _sent = [];
 
-    public PulseTestbed(AzuriteFixture azurite, string teamId = "19:contoso-general@thread.tacv2")
+    public PulseTestbed(AzuriteFixture azurite, string teamId = "19:contoso-general@thread.tacv2", Action<IServiceCollection>? testServices = null)
     {
         TeamId = teamId;
         Messenger
@@ -53,6 +53,7 @@ public sealed class PulseTestbed : IDisposable
             // No background loops: each turn delivers what it queued before returning, and tests run due jobs by hand.
             services.Configure<DeliveryOptions>(options => options.Enabled = false);
             services.Configure<SchedulerOptions>(options => options.Enabled = false);
+            testServices?.Invoke(services);
         });
         Bot = _host.Services.GetRequiredService<IBot>();
     }
@@ -66,6 +67,12 @@ public sealed class PulseTestbed : IDisposable
     public List<RosterMember> Roster { get; set; } = [Lead, Megan, Adele, Isaiah];
 
     public IBot Bot { get; }
+
+    /// <summary>
+    /// Whether each turn is followed by what waking the planner does (run the intents the turn wrote,
+    /// e.g. <c>start pulse</c>'s); off, a test sees what the turn alone left in storage.
+    /// </summary>
+    public bool RunsTurnIntents { get; set; } = true;
 
     public IPulseStore Pulses => _host.Services.GetRequiredService<IPulseStore>();
 
@@ -82,6 +89,9 @@ public sealed class PulseTestbed : IDisposable
     /// <summary>A service of the running host, e.g. a store to check what was written.</summary>
     public T Service<T>()
         where T : notnull => _host.Services.GetRequiredService<T>();
+
+    /// <summary>An HTTP client of the running host, e.g. for <c>/readyz</c>.</summary>
+    public HttpClient CreateClient() => _host.CreateClient();
 
     public void Dispose() => _host.Dispose();
 
@@ -256,6 +266,11 @@ public sealed class PulseTestbed : IDisposable
     private async Task<IReadOnlyList<IActivity>> SendAsync(TestAdapter adapter, Activity activity)
     {
         await adapter.ProcessActivityAsync(activity, Bot.OnTurnAsync, CancellationToken.None);
+        if (RunsTurnIntents)
+        {
+            await Service<JobPlanner>().RunTurnIntentsAsync(CancellationToken.None);
+        }
+
         await DeliverQueuedAsync();
         var replies = new List<IActivity>();
         while (adapter.GetNextReply() is { } reply)
