@@ -79,11 +79,17 @@ public enum JobKind
     /// progress: the run it opened).
     /// </summary>
     StartPulse,
+
+    /// <summary>
+    /// A lead's <c>open vote</c>, written by the turn before it answers: read the roster, open the
+    /// vote and queue its ballots (subject: a fresh id of the request; progress: the vote it opened).
+    /// </summary>
+    OpenVote,
 }
 
 /// <summary>Which <see cref="JobKind"/>s a turn writes for the planner to do at once.</summary>
 public static class TurnIntents
 {
     /// <summary>The kinds a turn writes as its whole intent, due at once; a woken planner runs these first.</summary>
-    public static IReadOnlySet<JobKind> Kinds { get; } = new HashSet<JobKind> { JobKind.StartPulse };
+    public static IReadOnlySet<JobKind> Kinds { get; } = new HashSet<JobKind> { JobKind.StartPulse, JobKind.OpenVote };
 }
