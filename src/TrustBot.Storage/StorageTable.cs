@@ -72,6 +72,13 @@ public sealed class StorageTable
     }
 
     /// <summary>
+    /// Writes the entity's properties over the stored entity, keeping the stored properties it does
+    /// not name; an entity that is gone is not created again (the conflict comes back, as <see cref="StorageConflictKind.Missing"/>).
+    /// </summary>
+    public Task<WriteResult> MergeAsync(ITableEntity entity, CancellationToken cancellationToken = default) =>
+        WriteAsync(entity, token => _client.UpdateEntityAsync(entity, ETag.All, TableUpdateMode.Merge, token), cancellationToken);
+
+    /// <summary>
     /// Deletes an entity if its ETag still matches (<see cref="ETag.All"/> matches any); a mismatch
     /// comes back as the conflict. An entity that is gone already counts as deleted (the SDK treats
     /// 404 as success), so deleting is idempotent.

@@ -11,14 +11,21 @@ namespace TrustBot.Domain.Scheduling;
 /// <param name="DueAt">When it is due (UTC).</param>
 /// <param name="Subject">What it acts on: a run id, a schedule revision, an incident id.</param>
 /// <param name="Progress">What a half-done run of the job recorded (e.g. the run it opened), so a repeat carries on from there.</param>
+/// <param name="Attempts">How many times the job has failed so far.</param>
+/// <param name="RetryAt">After a failure, when the job is due again (it backs off); null when it has not failed.</param>
 public sealed record ScheduledJob(
     string JobId,
     JobKind Kind,
     string TeamId,
     DateTimeOffset DueAt,
     string Subject,
-    string? Progress = null)
+    string? Progress = null,
+    int Attempts = 0,
+    DateTimeOffset? RetryAt = null)
 {
+    /// <summary>Whether the job may run at <paramref name="now"/>: it is due and not backing off after a failure.</summary>
+    public bool IsDueAt(DateTimeOffset now) => DueAt <= now && (RetryAt is null || RetryAt <= now);
+
     /// <summary>The job of this kind, team and subject due at <paramref name="dueAt"/>, with its deterministic id.</summary>
     public static ScheduledJob Plan(JobKind kind, string teamId, string subject, DateTimeOffset dueAt) =>
         new(JobIds.For(kind, teamId, subject, dueAt), kind, teamId, dueAt, subject);
@@ -65,4 +72,24 @@ public enum JobKind
 
     /// <summary>Send a closed run's results to its members, with the lead's line if one was written by then (subject: the run id).</summary>
     PulseResults,
+
+    /// <summary>
+    /// A lead's <c>start pulse</c>, written by the turn before it answers: read the roster, open the
+    /// run, queue its cards and plan its reminder and close (subject: a fresh id of the request;
+    /// progress: the run it opened).
+    /// </summary>
+    StartPulse,
+
+    /// <summary>
+    /// A lead's <c>open vote</c>, written by the turn before it answers: read the roster, open the
+    /// vote and queue its ballots (subject: a fresh id of the request; progress: the vote it opened).
+    /// </summary>
+    OpenVote,
+}
+
+/// <summary>Which <see cref="JobKind"/>s a turn writes for the planner to do at once.</summary>
+public static class TurnIntents
+{
+    /// <summary>The kinds a turn writes as its whole intent, due at once; a woken planner runs these first.</summary>
+    public static IReadOnlySet<JobKind> Kinds { get; } = new HashSet<JobKind> { JobKind.StartPulse, JobKind.OpenVote };
 }

@@ -36,17 +36,46 @@ public sealed class TableJobStore : IJobStore
     }
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<ScheduledJob>> GetDueAsync(DateTimeOffset now, int max, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<ScheduledJob>> GetDueAsync(DateTimeOffset now, int max, CancellationToken cancellationToken) =>
+        GetDueAsync(new DueJobQuery(now, max, max), cancellationToken);
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<ScheduledJob>> GetDueAsync(DueJobQuery query, CancellationToken cancellationToken)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(max, 1);
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentOutOfRangeException.ThrowIfLessThan(query.Max, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(query.MaxPerTeam, 1);
         // '~' sorts after every character a job id uses after its due prefix.
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Partition} and RowKey lt {JobIds.DuePrefix(now) + "~"}");
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Partition} and RowKey lt {JobIds.DuePrefix(query.Now) + "~"}");
+        if (query.Kinds is { Count: > 0 } kinds)
+        {
+            filter += " and (" + string.Join(" or ", kinds.Select(kind => TableClient.CreateQueryFilter($"Kind eq {kind.ToString()}"))) + ")";
+        }
+
+        // Backing off and per-team caps are judged here rather than in the filter: a missing RetryAt
+        // (every job that never failed) cannot be compared server-side. The backed-off rows read on
+        // the way are few: each is given up after SchedulerOptions.MaxAttempts.
         var mapper = new ScheduledJobMapper();
-        return await _table.QueryAsync(filter, pageSize: max, cancellationToken: cancellationToken)
-            .Take(max)
-            .Select(mapper.FromEntity)
-            .ToListAsync(cancellationToken)
-            .ConfigureAwait(false);
+        var perTeam = new Dictionary<string, int>(StringComparer.Ordinal);
+        var due = new List<ScheduledJob>();
+        await foreach (var entity in _table.QueryAsync(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            var job = mapper.FromEntity(entity);
+            var taken = perTeam.GetValueOrDefault(job.TeamId);
+            if (!job.IsDueAt(query.Now) || taken >= query.MaxPerTeam)
+            {
+                continue;
+            }
+
+            perTeam[job.TeamId] = taken + 1;
+            due.Add(job);
+            if (due.Count == query.Max)
+            {
+                break;
+            }
+        }
+
+        return due;
     }
 
     /// <inheritdoc />
@@ -55,6 +84,18 @@ public sealed class TableJobStore : IJobStore
         ArgumentNullException.ThrowIfNull(job);
         // Only the planner holding the lease runs jobs, so last writer wins is safe here.
         await _table.UpsertAsync(new ScheduledJobMapper().ToEntity(job), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async Task RecordFailureAsync(ScheduledJob job, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        // A job that is gone (it finished before the failure, e.g. a crash right after its delete) stays gone.
+        await _table.MergeAsync(new TableEntity(Partition, TableKey.Encode(job.JobId))
+        {
+            [nameof(ScheduledJob.Attempts)] = job.Attempts,
+            [nameof(ScheduledJob.RetryAt)] = job.RetryAt,
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -73,6 +114,8 @@ public sealed class TableJobStore : IJobStore
             [nameof(ScheduledJob.DueAt)] = record.DueAt,
             [nameof(ScheduledJob.Subject)] = record.Subject,
             [nameof(ScheduledJob.Progress)] = record.Progress,
+            [nameof(ScheduledJob.Attempts)] = record.Attempts,
+            [nameof(ScheduledJob.RetryAt)] = record.RetryAt,
         };
 
         public ScheduledJob FromEntity(TableEntity entity) => new(
@@ -81,6 +124,8 @@ public sealed class TableJobStore : IJobStore
             entity.RequiredString(nameof(ScheduledJob.TeamId)),
             entity.RequiredDateTimeOffset(nameof(ScheduledJob.DueAt)),
             entity.RequiredString(nameof(ScheduledJob.Subject)),
-            entity.GetString(nameof(ScheduledJob.Progress)));
+            entity.GetString(nameof(ScheduledJob.Progress)),
+            entity.GetInt32(nameof(ScheduledJob.Attempts)) ?? 0,
+            entity.GetDateTimeOffset(nameof(ScheduledJob.RetryAt)));
     }
 }

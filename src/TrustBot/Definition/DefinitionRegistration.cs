@@ -1,5 +1,6 @@
 using TrustBot.Delivery;
 using TrustBot.Bot;
+using TrustBot.Scheduling;
 using TrustBot.Storage.Definition;
 
 namespace TrustBot.Definition;
@@ -12,6 +13,7 @@ public static class DefinitionRegistration
     {
         services.AddTrustBotDefinitionStores();
         services.AddSingleton<IDialog, TrustVoteDialog>();
+        services.AddSingleton<IJobHandler, OpenVoteJob>();
         services.AddSingleton<IDeliveryComposer, BallotDeliveryComposer>();
         services.AddSingleton<IDialog, CharterDialog>();
         services.AddSingleton<IDeliveryComposer, CharterWelcomeComposer>();

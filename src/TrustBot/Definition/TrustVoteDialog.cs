@@ -5,6 +5,7 @@ using TrustBot.Delivery;
 using TrustBot.Domain.Definition;
 using TrustBot.Domain.Scheduling;
 using TrustBot.Domain.Teams;
+using TrustBot.Scheduling;
 using TrustBot.Teams;
 
 namespace TrustBot.Definition;
@@ -17,9 +18,8 @@ public sealed partial class TrustVoteDialog(
     TeamDirectory directory,
     ITeamStore teams,
     ITrustVoteStore votes,
-    ITeamsMessenger messenger,
-    ITeamRosterStore rosters,
-    RosterFanOut fanOut,
+    IJobStore jobs,
+    JobPlanner planner,
     TimeProvider clock,
     ILogger<TrustVoteDialog> logger) : IDialog
 {
@@ -65,38 +65,15 @@ public sealed partial class TrustVoteDialog(
             return;
         }
 
-        var roster = await messenger.GetRosterAsync(team, cancellationToken).ConfigureAwait(false);
-        if (roster.Count == 0)
-        {
-            await turn.ReplyAsync("I couldn't find anyone in this team to send a ballot to.", cancellationToken).ConfigureAwait(false);
-            return;
-        }
-
-        var vote = TrustVote.Open(team.Id, [.. proposals.Select(p => p.Id)], now, Guid.NewGuid());
-        if (!await votes.TryOpenVoteAsync(vote, [.. roster.Select(m => m.MemberId)], now, cancellationToken).ConfigureAwait(false))
-        {
-            var winner = await votes.GetVoteAsync(team.Id, cancellationToken).ConfigureAwait(false);
-            await turn.ReplyAsync(winner is null ? "Another lead is opening a vote right now." : AlreadyOpen(winner), cancellationToken).ConfigureAwait(false);
-            return;
-        }
-
-        var sent = await SendBallotsAsync(team, roster, vote, cancellationToken).ConfigureAwait(false);
-        Log.VoteOpened(logger, vote.Id, team.Id);
+        // The whole intent is one job, due now; the woken planner reads the roster, opens the vote and
+        // queues the ballots (OpenVoteJob), so the turn answers in bounded time whatever the team's size.
+        await jobs.AddAsync(ScheduledJob.Plan(JobKind.OpenVote, team.Id, Guid.NewGuid().ToString("N"), now), cancellationToken).ConfigureAwait(false);
+        planner.Wake();
         await turn.ReplyAsync(NoticeCard.Build(
-            "Vote opened",
-            $"I'm sending a ballot with the {proposals.Count} proposals to {sent.Queued} of {roster.Count} members in their 1:1 chat with me" +
-            (sent.Unreachable > 0 ? $" ({sent.Unreachable} blocked or uninstalled me, so I can't reach them)" : string.Empty) +
-            $". It stays open until {CardText.LocalDateTime(vote.ClosesAt)}; type {BotCommands.FinalizeCharter.Text} to close it and write the charter."),
+            "Vote opening",
+            $"I'm sending a ballot with the {proposals.Count} proposals to the team's members in their 1:1 chat with me; it reaches them within a minute. " +
+            $"It stays open until {CardText.LocalDateTime(now + DefinitionRules.VoteWindow)}; type {BotCommands.FinalizeCharter.Text} to close it and write the charter."),
             cancellationToken).ConfigureAwait(false);
-    }
-
-    // The ballots go out through the delivery queue; memberships are written here so that a
-    // member's 1:1 commands find the team as soon as the ballot arrives.
-    private async Task<FanOutResult> SendBallotsAsync(Team team, IReadOnlyList<RosterMember> roster, TrustVote vote, CancellationToken cancellationToken)
-    {
-        await rosters.ReplaceAsync(team.Id, roster, cancellationToken).ConfigureAwait(false);
-        await teams.EnsureAllAsync(team.Id, roster, cancellationToken).ConfigureAwait(false);
-        return await fanOut.QueueAsync(team, [.. roster.Select(m => m.MemberId)], DeliveryKind.TrustBallot, vote.Id, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<AdaptiveCard> ProposeAsync(BotTurn turn, JsonObject? data, CancellationToken cancellationToken)
@@ -186,8 +163,5 @@ public sealed partial class TrustVoteDialog(
     {
         [LoggerMessage(Level = LogLevel.Information, Message = "Proposal {ProposalId} was added for team {TeamId}")]
         public static partial void Proposed(ILogger logger, string proposalId, string teamId);
-
-        [LoggerMessage(Level = LogLevel.Information, Message = "Vote {VoteId} was opened for team {TeamId}")]
-        public static partial void VoteOpened(ILogger logger, string voteId, string teamId);
     }
 }

@@ -5,12 +5,13 @@ namespace TrustBot.Health;
 /// <summary>Registers and maps the health endpoints.</summary>
 public static class HealthRegistration
 {
-    /// <summary>Adds the readiness checks behind <c>/readyz</c>: storage (<see cref="StorageHealthCheck"/>) and deliveries (<see cref="DeliveryHealthCheck"/>).</summary>
+    /// <summary>Adds the readiness checks behind <c>/readyz</c>: storage (<see cref="StorageHealthCheck"/>) deliveries (<see cref="DeliveryHealthCheck"/>) and jobs given up (<see cref="JobHealthCheck"/>).</summary>
     public static IServiceCollection AddHealth(this IServiceCollection services)
     {
         services.AddHealthChecks()
             .AddCheck<StorageHealthCheck>("storage", tags: ["ready"])
-            .AddCheck<DeliveryHealthCheck>("delivery", tags: ["ready"]);
+            .AddCheck<DeliveryHealthCheck>("delivery", tags: ["ready"])
+            .AddCheck<JobHealthCheck>("jobs", tags: ["ready"]);
         return services;
     }
 

@@ -1,11 +1,12 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Options;
 using TrustBot.Bot;
 using TrustBot.Cards;
-using TrustBot.Delivery;
 using TrustBot.Domain.Pulse;
 using TrustBot.Domain.Scheduling;
 using TrustBot.Domain.Teams;
+using TrustBot.Scheduling;
 using TrustBot.Teams;
 
 namespace TrustBot.Pulse;
@@ -16,11 +17,11 @@ namespace TrustBot.Pulse;
 /// </summary>
 public sealed class PulseDialog(
     PulseService pulses,
-    PulseFanOut fanOut,
     TeamDirectory directory,
-    ITeamsMessenger messenger,
-    ITeamRosterStore rosters,
-    ITeamScheduleStore schedules) : IDialog
+    IJobStore jobs,
+    JobPlanner planner,
+    IOptions<PulseOptions> options,
+    TimeProvider clock) : IDialog
 {
     /// <inheritdoc />
     public void DeclareRoutes(DialogRoutes routes)
@@ -65,31 +66,24 @@ public sealed class PulseDialog(
         return (outcome.Started ?? NoticeCard.Build("No pulse was started", outcome.Refusal!, isProblem: true));
     }
 
-    // Reads the live roster (kept as the team's stored roster too: scheduled runs and reminders use
-    // it), opens the run and queues the invitations; the card says what happened, or why nothing did.
+    // Writes the whole intent as one job, due now, and wakes the planner: the job reads the roster,
+    // opens the run and queues the invitations (StartPulseJob), so the turn answers in bounded time
+    // whatever the team's size, and a crash at any point still ends with every card sent once.
     private async Task<(AdaptiveCard? Started, string? Refusal)> StartForAsync(Team team, CancellationToken cancellationToken)
     {
-        var roster = await messenger.GetRosterAsync(team, cancellationToken).ConfigureAwait(false);
-        await rosters.ReplaceAsync(team.Id, roster, cancellationToken).ConfigureAwait(false);
-        var result = await pulses.StartAsync(team, roster, window: null, cancellationToken).ConfigureAwait(false);
-        if (result.AlreadyOpen is { } open)
+        var now = clock.GetUtcNow();
+        if (await pulses.FindOpenRunAsync(team.Id, cancellationToken).ConfigureAwait(false) is { } open && open.AcceptsAnswersAt(now))
         {
             return (null, $"A pulse is already open until {CardText.LocalDateTime(open.ClosesAt)}. Type close pulse to close it first.");
         }
 
-        if (result.Started is not { } run)
-        {
-            return (null, "I couldn't find anyone in this team to send a pulse to.");
-        }
-
-        var schedule = await schedules.GetAsync(team.Id, cancellationToken).ConfigureAwait(false);
-        var queued = await fanOut.StartAsync(team, run, remind: schedule?.Reminders ?? true, cancellationToken).ConfigureAwait(false);
+        await jobs.AddAsync(ScheduledJob.Plan(JobKind.StartPulse, team.Id, Guid.NewGuid().ToString("N"), now), cancellationToken).ConfigureAwait(false);
+        planner.Wake();
         return (NoticeCard.Build(
-            "Pulse started",
-            $"I'm sending the check-in to {queued.Queued} of {roster.Count} members in their 1:1 chat with me" +
-            (queued.Unreachable > 0 ? $" ({queued.Unreachable} blocked or uninstalled me, so I can't reach them)" : string.Empty) +
-            $". It stays open until {CardText.LocalDateTime(run.ClosesAt)}. " +
-            $"Results show once at least {run.AnonymityThreshold} people have answered."), null);
+            "Pulse starting",
+            "I'm sending the check-in to the team's members in their 1:1 chat with me; it reaches them within a minute. " +
+            $"It stays open for {options.Value.WindowDays} days. " +
+            $"Results show once at least {Anonymity.ThresholdOrMinimum(options.Value.AnonymityThreshold)} people have answered."), null);
     }
 
     private async Task CloseAsync(BotTurn turn, CancellationToken cancellationToken)

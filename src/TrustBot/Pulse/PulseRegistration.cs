@@ -36,6 +36,7 @@ public static class PulseRegistration
         services.AddSingleton<PulseFanOut>();
         services.AddSingleton<IDeliveryComposer, PulseDeliveryComposer>();
         services.AddSingleton<IJobHandler, OpenScheduledPulseJob>();
+        services.AddSingleton<IJobHandler, StartPulseJob>();
         services.AddSingleton<IJobHandler, RemindPulseJob>();
         services.AddSingleton<IJobHandler, ClosePulseJob>();
         return services;

@@ -33,7 +33,7 @@ public sealed class CharterJourneyTests : IDisposable
         proposals.Should().HaveCount(3);
 
         var opened = await _bed.SayInChannelAsync(Lead, "open vote");
-        ShownBy(opened).Should().Contain("Vote opened").And.Contain("to 4 of 4 members");
+        ShownBy(opened).Should().Contain("Vote opening").And.Contain("a ballot with the 3 proposals to the team's members");
         foreach (var member in _bed.Roster)
         {
             var ballot = _bed.CardsSentTo(member).Should().ContainSingle().Subject;

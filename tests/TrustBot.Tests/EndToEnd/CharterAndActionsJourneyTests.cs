@@ -19,7 +19,7 @@ public sealed class CharterAndActionsJourneyTests(EndToEndFixture stack)
         }
 
         await playground.SendAsync("open vote", mentionBot: true);
-        await playground.CardShowingAsync("Vote opened");
+        await playground.CardShowingAsync("Vote opening");
 
         await playground.OpenAsync(PlaygroundPage.PersonalChat);
         await playground.TickAsync("Vote: what does trust mean to us?", count: 2);

@@ -17,7 +17,7 @@ public sealed class ClosingTheLoopJourneyTests(EndToEndFixture stack)
         await playground.OpenAsync(PlaygroundPage.TeamGeneralChannel);
         await playground.CardShowingAsync("Thanks for adding me to this team.");
         await playground.SendAsync("start pulse", mentionBot: true);
-        await playground.CardShowingAsync("Pulse started");
+        await playground.CardShowingAsync("Pulse starting");
 
         await playground.OpenAsync(PlaygroundPage.PersonalChat);
         await playground.AnswerEveryItemAsync("Trust pulse", point: 4);

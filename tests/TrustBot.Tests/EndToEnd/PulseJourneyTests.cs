@@ -15,7 +15,7 @@ public sealed class PulseJourneyTests(EndToEndFixture stack)
         await playground.OpenAsync(PlaygroundPage.TeamGeneralChannel);
         await playground.CardShowingAsync("Thanks for adding me to this team.");
         await playground.SendAsync("start pulse", mentionBot: true);
-        await playground.CardShowingAsync("Pulse started");
+        await playground.CardShowingAsync("Pulse starting");
         await playground.ScreenshotAsync("pulse-started-in-channel");
 
         await playground.OpenAsync(PlaygroundPage.PersonalChat);

@@ -192,7 +192,9 @@ public sealed class TelemetryNamesNobodyTests(AzuriteFixture azurite) : IAsyncLi
     private async Task<JsonArray> PostAsync(JsonObject activity)
     {
         var replies = await _client!.PostExpectingRepliesAsync(activity);
-        await _host!.Services.GetRequiredService<DeliveryWorker>().DeliverPendingAsync(CancellationToken.None);
+        // What the woken planner does with an intent the turn wrote (start pulse's).
+        await _host!.Services.GetRequiredService<JobPlanner>().RunTurnIntentsAsync(CancellationToken.None);
+        await _host.Services.GetRequiredService<DeliveryWorker>().DeliverPendingAsync(CancellationToken.None);
         return replies;
     }
 

@@ -32,7 +32,7 @@ public sealed class PulseDialogTests(AzuriteFixture azurite) : IDisposable
 
         var replies = await _bed.SayInChannelAsync(Lead, "start pulse");
 
-        ShownBy(replies).Should().Contain("Pulse started").And.Contain("to 4 of 4 members");
+        ShownBy(replies).Should().Contain("Pulse starting").And.Contain("sending the check-in to the team's members in their 1:1 chat");
         foreach (var member in _bed.Roster)
         {
             var card = _bed.CardsSentTo(member).Should().ContainSingle().Subject;

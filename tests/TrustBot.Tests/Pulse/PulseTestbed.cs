@@ -40,8 +40,9 @@ public sealed class PulseTestbed : IDisposable
     /// <param name="azurite">The storage.</param>
     /// <param name="teamId">The team's id.</param>
     /// <param name="kestrelPort">When given, the host also listens on this loopback port (for a browser); otherwise it is in memory only.</param>
+    /// <param name="testServices">Changes to the host's services, e.g. a store that fails on purpose.</param>
     /// <param name="prefix">Another testbed's <see cref="Prefix"/>, to run a second instance of the bot on the same storage; a fresh one by default.</param>
-    public PulseTestbed(AzuriteFixture azurite, string teamId = "19:contoso-general@thread.tacv2", int? kestrelPort = null, string? prefix = null)
+    public PulseTestbed(AzuriteFixture azurite, string teamId = "19:contoso-general@thread.tacv2", int? kestrelPort = null, string? prefix = null, Action<IServiceCollection>? testServices = null)
     {
         TeamId = teamId;
         Prefix = prefix ?? azurite.UniquePrefix();
@@ -60,6 +61,7 @@ public sealed class PulseTestbed : IDisposable
             // No background loops: each turn delivers what it queued before returning, and tests run due jobs by hand.
             services.Configure<DeliveryOptions>(options => options.Enabled = false);
             services.Configure<SchedulerOptions>(options => options.Enabled = false);
+            testServices?.Invoke(services);
         });
         if (kestrelPort is { } port)
         {
@@ -82,6 +84,12 @@ public sealed class PulseTestbed : IDisposable
     public List<RosterMember> Roster { get; set; } = [Lead, Megan, Adele, Isaiah];
 
     public IBot Bot { get; }
+
+    /// <summary>
+    /// Whether each turn is followed by what waking the planner does (run the intents the turn wrote,
+    /// e.g. <c>start pulse</c>'s); off, a test sees what the turn alone left in storage.
+    /// </summary>
+    public bool RunsTurnIntents { get; set; } = true;
 
     public IPulseStore Pulses => _host.Services.GetRequiredService<IPulseStore>();
 
@@ -275,6 +283,11 @@ public sealed class PulseTestbed : IDisposable
     private async Task<IReadOnlyList<IActivity>> SendAsync(TestAdapter adapter, Activity activity)
     {
         await adapter.ProcessActivityAsync(activity, Bot.OnTurnAsync, CancellationToken.None);
+        if (RunsTurnIntents)
+        {
+            await Service<JobPlanner>().RunTurnIntentsAsync(CancellationToken.None);
+        }
+
         await DeliverQueuedAsync();
         var replies = new List<IActivity>();
         while (adapter.GetNextReply() is { } reply)

@@ -209,7 +209,7 @@ public sealed class ScheduledPulseTests(AzuriteFixture azurite) : IDisposable
     }
 
     [Fact]
-    public async Task A_member_Teams_refuses_is_marked_unreachable_and_skipped_next_time_and_the_lead_is_told()
+    public async Task A_member_Teams_refuses_is_marked_unreachable_and_skipped_next_time()
     {
         _bed.Messenger
             .Setup(m => m.SendToMemberAsync(It.IsAny<Team>(), It.Is<RosterMember>(r => r.MemberId == Adele.MemberId), It.IsAny<CardMessage>(), It.IsAny<CancellationToken>()))
@@ -221,9 +221,8 @@ public sealed class ScheduledPulseTests(AzuriteFixture azurite) : IDisposable
         adele.IsReachable.Should().BeFalse();
 
         await _bed.SayInChannelAsync(Lead, "close pulse");
-        var replies = await _bed.SayInChannelAsync(Lead, "start pulse");
+        await _bed.SayInChannelAsync(Lead, "start pulse");
 
-        ShownBy(replies).Should().Contain("3 of 4 members").And.Contain("1 blocked or uninstalled me");
         _bed.Messenger.Verify(
             m => m.SendToMemberAsync(It.IsAny<Team>(), It.Is<RosterMember>(r => r.MemberId == Adele.MemberId), It.IsAny<CardMessage>(), It.IsAny<CancellationToken>()),
             Times.Once);
