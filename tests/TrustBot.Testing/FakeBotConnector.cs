@@ -21,7 +21,8 @@ namespace TrustBot.Testing;
 /// time, as Teams does), records every activity it accepts, serves rosters page by page, and fails
 /// on demand: members who blocked the bot (403/404), the next N sends (429 with Retry-After, 500,
 /// or accepted and then answered 504 as a timed-out gateway does),
-/// and a global rate limit (429 above it). A failed request is never recorded as delivered.
+/// and a global rate limit (429 above it). A failed request is never recorded as delivered, except
+/// one that <see cref="AcceptThenFailNext"/> accepts on purpose.
 /// </summary>
 /// <remarks>
 /// Routes, under any path prefix of <see cref="ServiceUrl"/>: <c>POST v3/conversations</c> (create),

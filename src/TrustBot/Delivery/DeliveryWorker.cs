@@ -333,11 +333,8 @@ public sealed partial class DeliveryWorker : BackgroundService
 
     private async Task<DeliveryOutcome> SendAsync(DeliveryRequest request, CancellationToken cancellationToken)
     {
-        var team = await _cache.GetOrCreateAsync(("delivery-team", request.TeamId), entry =>
-        {
-            entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(1);
-            return _teams.GetTeamAsync(request.TeamId, cancellationToken);
-        }).ConfigureAwait(false);
+        var team = await _cache.GetOrLoadOnceAsync(
+            ("delivery-team", request.TeamId), TimeSpan.FromMinutes(1), token => _teams.GetTeamAsync(request.TeamId, token), cancellationToken).ConfigureAwait(false);
         if (team is null || !_composers.TryGetValue(request.Kind, out var composer))
         {
             return DeliveryOutcome.Skipped;
