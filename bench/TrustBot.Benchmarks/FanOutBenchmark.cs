@@ -58,11 +58,15 @@ internal static class FanOutBenchmark
         try
         {
             var services = stack.Services;
-            var team = new Team(TeamId, TenantId, "Bench fan-out", TeamKind.Team, TeamId, connector.ServiceUrl, DateTimeOffset.UtcNow);
-            await services.GetRequiredService<ITeamStore>().SaveTeamAsync(team, CancellationToken.None);
-            await services.GetRequiredService<ITeamRosterStore>().ReplaceAsync(TeamId, roster, CancellationToken.None);
-            foreach (var run in new[] { "1st run: creates 1:1 chats", "2nd run: 1:1 chats stored" })
+            foreach (var (run, index) in new[] { "1st run: creates 1:1 chats", "2nd run: 1:1 chats stored" }.Select((run, index) => (run, index)))
             {
+                // A team of the same members per run: closing the first run would send each member its
+                // results card while the second fans out, and the fake would count those as sends.
+                // The 1:1 chats are the members', whatever the team, so the second run finds them stored.
+                var teamId = $"{TeamId}-{index}";
+                var team = new Team(teamId, TenantId, "Bench fan-out", TeamKind.Team, teamId, connector.ServiceUrl, DateTimeOffset.UtcNow);
+                await services.GetRequiredService<ITeamStore>().SaveTeamAsync(team, CancellationToken.None);
+                await services.GetRequiredService<ITeamRosterStore>().ReplaceAsync(teamId, roster, CancellationToken.None);
                 Console.WriteLine($"fan-out to {members} members, bot limit {botLimit}/s, {run}: opening the run (untimed)…");
                 var row = await FanOutOnceAsync(stack, connector, team, roster, limit, botLimit, run);
                 rows.Add(row);
