@@ -34,6 +34,37 @@ public sealed class ChildProcess : IDisposable
     /// <summary>Whether the process has exited.</summary>
     public bool HasExited => _process.HasExited;
 
+    /// <summary>The operating system's id of the process.</summary>
+    public int Id => _process.Id;
+
+    /// <summary>
+    /// The most memory the process has had resident so far (Linux <c>VmHWM</c>: its peak working
+    /// set), read from <c>/proc</c> while it runs; null where that cannot be read.
+    /// </summary>
+    public long? PeakWorkingSetBytes
+    {
+        get
+        {
+            var status = $"/proc/{_process.Id}/status";
+            try
+            {
+                var line = File.ReadLines(status).FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+                return line is null ? null : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) * 1024;
+            }
+            catch (IOException)
+            {
+                return null;
+            }
+        }
+    }
+
+    /// <summary>Kills the process at once (SIGKILL on Linux: it gets no chance to finish anything) and waits for it to be gone.</summary>
+    public void Kill()
+    {
+        _process.Kill(entireProcessTree: false);
+        _process.WaitForExit(10_000);
+    }
+
     /// <summary>Starts <c>node</c> with a script and arguments, in a working folder.</summary>
     public static ChildProcess StartNode(string script, IEnumerable<string> arguments, string workingDirectory, IDictionary<string, string>? environment = null) =>
         Start("node", [script, .. arguments], workingDirectory, environment);

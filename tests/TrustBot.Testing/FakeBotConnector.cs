@@ -19,8 +19,10 @@ namespace TrustBot.Testing;
 /// A stand-in for the Teams Bot Connector (Bot Framework REST API v3) on 127.0.0.1, for integration
 /// tests and benchmarks. It creates personal conversations (the same id for the same member every
 /// time, as Teams does), records every activity it accepts, serves rosters page by page, and fails
-/// on demand: members who blocked the bot (403/404), the next N sends (429 with Retry-After, 500),
-/// and a global rate limit (429 above it). A failed request is never recorded as delivered.
+/// on demand: members who blocked the bot (403/404), the next N sends (429 with Retry-After, 500,
+/// or accepted and then answered 504 as a timed-out gateway does),
+/// and a global rate limit (429 above it). A failed request is never recorded as delivered, except
+/// one that <see cref="AcceptThenFailNext"/> accepts on purpose.
 /// </summary>
 /// <remarks>
 /// Routes, under any path prefix of <see cref="ServiceUrl"/>: <c>POST v3/conversations</c> (create),
@@ -175,7 +177,23 @@ public sealed class FakeBotConnector : IAsyncDisposable
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
         ArgumentOutOfRangeException.ThrowIfLessThan(statusCode, StatusCodes.Status400BadRequest);
-        var fault = new ScheduledFault(statusCode, retryAfter);
+        Schedule(count, new ScheduledFault(statusCode, retryAfter));
+    }
+
+    /// <summary>
+    /// The next <paramref name="count"/> send requests (after any failures already scheduled) are
+    /// accepted — the member sees the message — and then answered <paramref name="statusCode"/>, as
+    /// Teams does when its gateway times out after the message went through (504).
+    /// </summary>
+    public void AcceptThenFailNext(int count, int statusCode)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
+        ArgumentOutOfRangeException.ThrowIfLessThan(statusCode, StatusCodes.Status400BadRequest);
+        Schedule(count, new ScheduledFault(statusCode, null, AfterAccepting: true));
+    }
+
+    private void Schedule(int count, ScheduledFault fault)
+    {
         lock (_lock)
         {
             for (var i = 0; i < count; i++)
@@ -301,7 +319,8 @@ public sealed class FakeBotConnector : IAsyncDisposable
         var recipient = request.ConversationId.StartsWith(PersonalConversationPrefix, StringComparison.Ordinal)
             ? request.ConversationId[PersonalConversationPrefix.Length..]
             : null;
-        if ((RefusalFor(recipient) ?? TransientFault()) is { } fault)
+        var afterAccepting = AcceptingFault();
+        if ((RefusalFor(recipient) ?? (afterAccepting is null ? TransientFault() : null)) is { } fault)
         {
             return fault;
         }
@@ -325,8 +344,22 @@ public sealed class FakeBotConnector : IAsyncDisposable
             }
         }
 
+        if (afterAccepting is not null)
+        {
+            return Served(ConnectorReply.Error(afterAccepting.StatusCode));
+        }
+
         var body = new JObject { ["id"] = activityId };
         return isUpdate ? ConnectorReply.Ok(body) : ConnectorReply.Created(body);
+    }
+
+    // The next scheduled fault when it is one that accepts the send first; left in place otherwise.
+    private ScheduledFault? AcceptingFault()
+    {
+        lock (_lock)
+        {
+            return _scheduledFaults.TryPeek(out var next) && next.AfterAccepting ? _scheduledFaults.Dequeue() : null;
+        }
     }
 
     private ConnectorReply PagedMembers(string conversationId, IQueryCollection query)
@@ -480,7 +513,7 @@ public sealed class FakeBotConnector : IAsyncDisposable
         }
     }
 
-    private sealed record ScheduledFault(int StatusCode, TimeSpan? RetryAfter);
+    private sealed record ScheduledFault(int StatusCode, TimeSpan? RetryAfter, bool AfterAccepting = false);
 
     private sealed class Waiter(Func<FakeBotConnector, bool> condition)
     {

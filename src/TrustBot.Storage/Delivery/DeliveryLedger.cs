@@ -8,7 +8,9 @@ namespace TrustBot.Storage.Delivery;
 /// What became of each delivery, under (batch, recipient): claimed by a worker that is sending
 /// it, done, or failed for now. A worker claims before it sends and records done after, so a queue
 /// message seen again (a crash, a second instance, a visibility timeout that ran out) is not sent
-/// twice. Table <c>Deliveries</c>: partition = batch, row = the recipient.
+/// twice. Table <c>Deliveries</c>: partition = batch, row = the recipient. The deliveries of one
+/// queue message share a batch, so their claims and marks are written together, one table
+/// transaction (one request) for up to <see cref="StorageTable.MaxBatchSize"/> of them.
 /// </summary>
 /// <remarks>
 /// "Done" does not say whether a message was sent or skipped: a reminder is skipped for members
@@ -35,89 +37,170 @@ public sealed class DeliveryLedger
     }
 
     /// <summary>
-    /// Claims the delivery for <paramref name="holder"/>. It is claimable when nobody has it, when
-    /// an earlier attempt failed, or when a claim is older than <paramref name="staleAfter"/> (its
-    /// worker died mid-send: sending again risks a duplicate, but not sending would lose it).
+    /// Claims deliveries of one batch for <paramref name="holder"/>, in one transaction when none
+    /// was seen before (the common case) and in a read and a transaction otherwise. A delivery is
+    /// claimable when nobody has it, when an earlier attempt failed, or when a claim is older than
+    /// <paramref name="staleAfter"/> (its worker died mid-send: sending again risks a duplicate, but
+    /// not sending would lose it). Returns one claim per request, in order.
     /// </summary>
-    public async Task<DeliveryClaim> ClaimAsync(DeliveryRequest request, string holder, DateTimeOffset now, TimeSpan staleAfter, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<DeliveryClaim>> ClaimAsync(
+        IReadOnlyList<DeliveryRequest> requests, string holder, DateTimeOffset now, TimeSpan staleAfter, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        var (partition, row) = Keys(request);
-        var inserted = await _table.InsertAsync(Entity(request, DeliveryState.Sending, holder, now, null, default), cancellationToken).ConfigureAwait(false);
+        var batch = OneBatch(requests);
+        if (batch.Count == 0)
+        {
+            return [];
+        }
+
+        var inserted = await _table.SubmitBatchAsync(
+            [.. batch.Select(request => new TableTransactionAction(TableTransactionActionType.Add, Entity(request, DeliveryState.Sending, holder, now, null)))],
+            cancellationToken).ConfigureAwait(false);
+        ThrowIfUnavailable(inserted);
         if (inserted.Succeeded)
         {
-            return new DeliveryClaim(DeliveryClaimOutcome.Claimed, request, inserted.ETag);
+            return [.. batch.Select(request => new DeliveryClaim(DeliveryClaimOutcome.Claimed, request))];
         }
 
-        var stored = await _table.GetAsync(partition, row, cancellationToken).ConfigureAwait(false);
+        // Some were seen before (a message that came back, a second instance): read their rows and
+        // take over only those nobody holds, each under its ETag.
+        var stored = await RowsAsync(batch, cancellationToken).ConfigureAwait(false);
+        var claims = new List<DeliveryClaim>(batch.Count);
+        var takeOver = new List<TableTransactionAction>();
+        foreach (var request in batch)
+        {
+            var outcome = OutcomeOf(stored.GetValueOrDefault(Keys(request).Row), now, staleAfter);
+            claims.Add(new DeliveryClaim(outcome, request));
+            if (outcome == DeliveryClaimOutcome.Claimed)
+            {
+                var entity = Entity(request, DeliveryState.Sending, holder, now, stored.GetValueOrDefault(Keys(request).Row)?.GetString(LastErrorProperty));
+                takeOver.Add(stored.TryGetValue(Keys(request).Row, out var row)
+                    ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, entity, row.ETag)
+                    : new TableTransactionAction(TableTransactionActionType.Add, entity));
+            }
+        }
+
+        if (takeOver.Count == 0)
+        {
+            return claims;
+        }
+
+        var taken = await _table.SubmitBatchAsync(takeOver, cancellationToken).ConfigureAwait(false);
+        ThrowIfUnavailable(taken);
+        // Lost to another worker claiming the same rows at the same moment: it sends them.
+        return taken.Succeeded
+            ? claims
+            : [.. claims.Select(claim => claim.Outcome == DeliveryClaimOutcome.Claimed ? claim with { Outcome = DeliveryClaimOutcome.InFlight } : claim)];
+    }
+
+    /// <summary>
+    /// Writes what became of claimed deliveries of one batch, in one transaction: done (sent, or
+    /// rightly skipped), failed for now (with the error, for operators), or still being sent
+    /// (renewed, so it is not taken for abandoned while the send waits for a rate limit or a 429).
+    /// </summary>
+    /// <remarks>
+    /// Unconditional on purpose: the holder of a claim is the only writer until it is stale, and
+    /// recording "done" must not fail because a stale-claim taker touched the row meanwhile.
+    /// </remarks>
+    public async Task RecordAsync(IReadOnlyCollection<DeliveryMark> marks, string holder, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(marks);
+        OneBatch([.. marks.Select(mark => mark.Request)]);
+        if (marks.Count == 0)
+        {
+            return;
+        }
+
+        var written = await _table.SubmitBatchAsync(
+            [.. marks.Select(mark => new TableTransactionAction(TableTransactionActionType.UpsertReplace, Entity(mark.Request, mark.State, holder, now, mark.Error)))],
+            cancellationToken).ConfigureAwait(false);
+        ThrowIfUnavailable(written);
+        if (!written.Succeeded)
+        {
+            throw new InvalidOperationException($"Recording deliveries failed: {written.Conflict}.");
+        }
+    }
+
+    /// <summary>
+    /// The deliveries of one batch that are neither done nor given up, each with the last error
+    /// recorded for it (null when none was: the worker may have stopped mid-delivery).
+    /// </summary>
+    public async Task<IReadOnlyList<(DeliveryRequest Request, string? LastError)>> UnfinishedAsync(IReadOnlyList<DeliveryRequest> requests, CancellationToken cancellationToken)
+    {
+        var batch = OneBatch(requests);
+        var stored = await RowsAsync(batch, cancellationToken).ConfigureAwait(false);
+        return
+        [
+            .. batch
+                .Select(request => (Request: request, Row: stored.GetValueOrDefault(Keys(request).Row)))
+                .Where(pair => StateOf(pair.Row) is not (DeliveryState.Done or DeliveryState.Abandoned))
+                .Select(pair => (pair.Request, pair.Row?.GetString(LastErrorProperty))),
+        ];
+    }
+
+    // One row per recipient, in one partition: a transaction refuses two actions on one row.
+    private static List<DeliveryRequest> OneBatch(IReadOnlyList<DeliveryRequest> requests)
+    {
+        ArgumentNullException.ThrowIfNull(requests);
+        if (requests.Select(request => request.BatchId).Distinct(StringComparer.Ordinal).Count() > 1)
+        {
+            throw new ArgumentException("Deliveries are claimed and recorded one batch at a time.", nameof(requests));
+        }
+
+        return [.. requests.DistinctBy(request => Keys(request).Row, StringComparer.Ordinal)];
+    }
+
+    private async Task<Dictionary<string, TableEntity>> RowsAsync(List<DeliveryRequest> batch, CancellationToken cancellationToken)
+    {
+        if (batch.Count == 0)
+        {
+            return [];
+        }
+
+        var partition = Keys(batch[0]).Partition;
+        var rows = string.Join(" or ", batch.Select(request => TableClient.CreateQueryFilter($"RowKey eq {Keys(request).Row}")));
+        var filter = $"{TableClient.CreateQueryFilter($"PartitionKey eq {partition}")} and ({rows})";
+        return await _table.QueryAsync(filter, cancellationToken: cancellationToken)
+            .ToDictionaryAsync(entity => entity.RowKey, StringComparer.Ordinal, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static DeliveryClaimOutcome OutcomeOf(TableEntity? stored, DateTimeOffset now, TimeSpan staleAfter)
+    {
         if (stored is null)
         {
-            // Gone between the two calls (the team was deleted): nothing is owed any more.
-            return new DeliveryClaim(DeliveryClaimOutcome.AlreadyDone, request, default);
+            return DeliveryClaimOutcome.Claimed;
         }
 
-        var state = Enum.TryParse<DeliveryState>(stored.GetString(StateProperty), out var parsed) ? parsed : DeliveryState.Failed;
-        var claimedAt = stored.GetDateTimeOffset(ClaimedAtProperty) ?? DateTimeOffset.MinValue;
+        var state = StateOf(stored);
         if (state is DeliveryState.Done or DeliveryState.Abandoned)
         {
-            return new DeliveryClaim(DeliveryClaimOutcome.AlreadyDone, request, stored.ETag);
+            return DeliveryClaimOutcome.AlreadyDone;
         }
 
-        if (state == DeliveryState.Sending && now - claimedAt < staleAfter)
+        var claimedAt = stored.GetDateTimeOffset(ClaimedAtProperty) ?? DateTimeOffset.MinValue;
+        return state == DeliveryState.Sending && now - claimedAt < staleAfter ? DeliveryClaimOutcome.InFlight : DeliveryClaimOutcome.Claimed;
+    }
+
+    private static DeliveryState? StateOf(TableEntity? row) =>
+        row is null ? null : Enum.TryParse<DeliveryState>(row.GetString(StateProperty), out var parsed) ? parsed : DeliveryState.Failed;
+
+    private static void ThrowIfUnavailable(BatchResult result)
+    {
+        if (result.Error is { } error)
         {
-            return new DeliveryClaim(DeliveryClaimOutcome.InFlight, request, stored.ETag);
+            throw error as StorageUnavailableException ?? new StorageUnavailableException("The delivery ledger could not be written.", error);
         }
-
-        var taken = await _table.ReplaceAsync(
-            Entity(request, DeliveryState.Sending, holder, now, stored.GetString(LastErrorProperty), stored.ETag), cancellationToken).ConfigureAwait(false);
-        return taken.Succeeded
-            ? new DeliveryClaim(DeliveryClaimOutcome.Claimed, request, taken.ETag)
-            : new DeliveryClaim(DeliveryClaimOutcome.InFlight, request, default);
-    }
-
-    /// <summary>Renews a claim still being worked on, so it is not taken for abandoned while the send waits (a rate limit, a 429).</summary>
-    public Task RenewAsync(DeliveryClaim claim, string holder, DateTimeOffset now, CancellationToken cancellationToken) =>
-        SetStateAsync(claim, DeliveryState.Sending, holder, now, null, cancellationToken);
-
-    /// <summary>Records the claimed delivery as done (sent, or rightly skipped).</summary>
-    public Task CompleteAsync(DeliveryClaim claim, string holder, DateTimeOffset now, CancellationToken cancellationToken) =>
-        SetStateAsync(claim, DeliveryState.Done, holder, now, null, cancellationToken);
-
-    /// <summary>Gives the claim back after a failure that may pass, keeping the error for operators.</summary>
-    public Task FailAsync(DeliveryClaim claim, string holder, DateTimeOffset now, string error, CancellationToken cancellationToken) =>
-        SetStateAsync(claim, DeliveryState.Failed, holder, now, error, cancellationToken);
-
-    /// <summary>Records that the delivery was given up (it went to the failures table).</summary>
-    public async Task AbandonAsync(DeliveryRequest request, string holder, DateTimeOffset now, string error, CancellationToken cancellationToken) =>
-        await _table.UpsertAsync(Entity(request, DeliveryState.Abandoned, holder, now, error, ETag.All), cancellationToken).ConfigureAwait(false);
-
-    /// <summary>The last error recorded for a delivery, if any.</summary>
-    public async Task<string?> LastErrorAsync(DeliveryRequest request, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        var (partition, row) = Keys(request);
-        return (await _table.GetAsync(partition, row, cancellationToken).ConfigureAwait(false))?.GetString(LastErrorProperty);
-    }
-
-    // Unconditional on purpose: the holder of the claim is the only writer until it is stale, and
-    // recording "done" must not fail because a stale-claim taker touched the row meanwhile.
-    private async Task SetStateAsync(DeliveryClaim claim, DeliveryState state, string holder, DateTimeOffset now, string? error, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(claim);
-        await _table.UpsertAsync(Entity(claim.Request, state, holder, now, error, ETag.All), cancellationToken).ConfigureAwait(false);
     }
 
     private static (string Partition, string Row) Keys(DeliveryRequest request) =>
         (TableKey.Encode(request.BatchId), request.Recipient is { } member ? TableKey.Encode(member.MemberId) : ChannelRow);
 
-    private static TableEntity Entity(DeliveryRequest request, DeliveryState state, string holder, DateTimeOffset at, string? error, ETag eTag)
+    private static TableEntity Entity(DeliveryRequest request, DeliveryState state, string holder, DateTimeOffset at, string? error)
     {
         var (partition, row) = Keys(request);
         var entity = new TableEntity(partition, row)
         {
             [StateProperty] = state.ToString(),
             [TableRegistration.MemberKeyProperty] = request.Recipient?.MemberId,
-            ETag = eTag,
         };
         if (state != DeliveryState.Done)
         {
@@ -129,21 +212,34 @@ public sealed class DeliveryLedger
 
         return entity;
     }
-
-    private enum DeliveryState
-    {
-        Sending,
-        Done,
-        Failed,
-        Abandoned,
-    }
 }
 
-/// <summary>The result of <see cref="DeliveryLedger.ClaimAsync"/>.</summary>
+/// <summary>What became of one claimed delivery, for <see cref="DeliveryLedger.RecordAsync"/>.</summary>
+/// <param name="Request">The delivery.</param>
+/// <param name="State">Its state now.</param>
+/// <param name="Error">Why it failed, for <see cref="DeliveryState.Failed"/> and <see cref="DeliveryState.Abandoned"/>.</param>
+public sealed record DeliveryMark(DeliveryRequest Request, DeliveryState State, string? Error = null);
+
+/// <summary>A delivery's state in the ledger.</summary>
+public enum DeliveryState
+{
+    /// <summary>A worker holds it and is sending it.</summary>
+    Sending,
+
+    /// <summary>Sent, or rightly skipped: the two are not told apart.</summary>
+    Done,
+
+    /// <summary>The last attempt failed; it is tried again when its message comes back.</summary>
+    Failed,
+
+    /// <summary>Given up after its attempts (recorded in <c>DeliveryFailures</c>).</summary>
+    Abandoned,
+}
+
+/// <summary>The result of <see cref="DeliveryLedger.ClaimAsync"/> for one delivery.</summary>
 /// <param name="Outcome">Whether the caller may send.</param>
 /// <param name="Request">The delivery.</param>
-/// <param name="ETag">The ledger row's ETag after the claim.</param>
-public sealed record DeliveryClaim(DeliveryClaimOutcome Outcome, DeliveryRequest Request, ETag ETag);
+public sealed record DeliveryClaim(DeliveryClaimOutcome Outcome, DeliveryRequest Request);
 
 /// <summary>What a claim found.</summary>
 public enum DeliveryClaimOutcome

@@ -8,9 +8,11 @@ using TrustBot.Domain.Scheduling;
 namespace TrustBot.Storage.Delivery;
 
 /// <summary>
-/// The Azure Storage queue of <see cref="DeliveryRequest"/>s: one message per recipient, so every
-/// instance's workers share the fan-out and a crash loses nothing (an unfinished message comes
-/// back when its visibility timeout ends).
+/// The Azure Storage queue of <see cref="DeliveryRequest"/>s: one message carries the deliveries
+/// of one batch to up to <see cref="RecipientsPerMessage"/> members (a channel delivery goes
+/// alone), so every instance's workers share the fan-out, a crash loses nothing (an unfinished
+/// message comes back when its visibility timeout ends), and a fan-out of thousands costs a few
+/// hundred queue requests, not thousands.
 /// </summary>
 public sealed class PendingDeliveries
 {
@@ -20,8 +22,14 @@ public sealed class PendingDeliveries
     /// <summary>The most messages one receive call returns (the service's limit).</summary>
     public const int MaxReceive = 32;
 
-    // Enough parallel sends to keep a fan-out of thousands well ahead of Teams' rate limit.
-    private const int EnqueueParallelism = 16;
+    /// <summary>
+    /// The most members one message carries: its ledger rows are claimed and recorded in one table
+    /// transaction (at most 100 actions), and what a crashed worker held comes back to the next.
+    /// </summary>
+    public const int RecipientsPerMessage = 32;
+
+    // Enough parallel sends to queue a fan-out of thousands in well under a second.
+    private const int EnqueueParallelism = 8;
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -39,15 +47,18 @@ public sealed class PendingDeliveries
         _resilience = resilience;
     }
 
-    /// <summary>Adds one message per request (in parallel); throws only when storage stays unavailable.</summary>
+    /// <summary>
+    /// Adds the requests, one message per batch and up to <see cref="RecipientsPerMessage"/> members
+    /// (a member named twice in a batch once), in parallel; throws only when storage stays unavailable.
+    /// </summary>
     public Task EnqueueAsync(IReadOnlyCollection<DeliveryRequest> requests, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(requests);
         return Parallel.ForEachAsync(
-            requests,
+            Parcel(requests),
             new ParallelOptions { MaxDegreeOfParallelism = EnqueueParallelism, CancellationToken = cancellationToken },
-            async (request, token) => await _resilience.ExecuteAsync(
-                t => _queue.SendMessageAsync(JsonSerializer.Serialize(request, Json), cancellationToken: t), token).ConfigureAwait(false));
+            async (parcel, token) => await _resilience.ExecuteAsync(
+                t => _queue.SendMessageAsync(JsonSerializer.Serialize(parcel, Json), cancellationToken: t), token).ConfigureAwait(false));
     }
 
     /// <summary>Up to <paramref name="max"/> messages, each hidden from other receivers for <paramref name="visibility"/>.</summary>
@@ -109,17 +120,29 @@ public sealed class PendingDeliveries
         return properties.Value.ApproximateMessagesCount;
     }
 
-    /// <summary>The request a message carries, or null when it is not one (it goes to the failures table).</summary>
-    public static DeliveryRequest? Read(QueueMessage message)
+    /// <summary>
+    /// The requests a message carries (one batch), or null when it is not a delivery message (it
+    /// goes to the failures table). A message of one request, as queued before messages carried
+    /// several, is read too.
+    /// </summary>
+    public static IReadOnlyList<DeliveryRequest>? Read(QueueMessage message)
     {
         ArgumentNullException.ThrowIfNull(message);
         try
         {
-            var request = JsonSerializer.Deserialize<DeliveryRequest>(message.Body.ToString(), Json);
-            return request is { BatchId.Length: > 0, TeamId.Length: > 0, Subject: not null }
-                && Enum.IsDefined(request.Kind)
-                && (request.Recipient is null || request.Recipient is { MemberId.Length: > 0, UserId.Length: > 0 })
-                ? request
+            var parcel = JsonSerializer.Deserialize<DeliveryParcel>(message.Body.ToString(), Json);
+            if (parcel is not { BatchId.Length: > 0, TeamId.Length: > 0, Subject: not null }
+                || !Enum.IsDefined(parcel.Kind)
+                || (parcel.Recipient is not null && parcel.Recipients is not null))
+            {
+                return null;
+            }
+
+            RosterMemberRef?[] recipients = parcel.Recipients is { } members ? [.. members] : [parcel.Recipient];
+            return recipients.Length is > 0 and <= RecipientsPerMessage
+                && (recipients.Length == 1 || recipients.All(recipient => recipient is not null))
+                && recipients.All(recipient => recipient is null || recipient is { MemberId.Length: > 0, UserId.Length: > 0 })
+                ? [.. recipients.Select(recipient => new DeliveryRequest(parcel.BatchId, parcel.Kind, parcel.TeamId, parcel.Subject, recipient))]
                 : null;
         }
         catch (JsonException)
@@ -127,4 +150,30 @@ public sealed class PendingDeliveries
             return null;
         }
     }
+
+    // One message per batch and up to RecipientsPerMessage distinct members; each channel delivery alone.
+    private static IEnumerable<DeliveryParcel> Parcel(IEnumerable<DeliveryRequest> requests) =>
+        requests
+            .GroupBy(request => (request.BatchId, request.Kind, request.TeamId, request.Subject))
+            .SelectMany(batch =>
+            {
+                var (batchId, kind, teamId, subject) = batch.Key;
+                var toChannel = batch.Where(request => request.Recipient is null).Take(1)
+                    .Select(_ => new DeliveryParcel(batchId, kind, teamId, subject, null, null));
+                var toMembers = batch.Select(request => request.Recipient).OfType<RosterMemberRef>()
+                    .DistinctBy(member => member.MemberId, StringComparer.Ordinal)
+                    .Chunk(RecipientsPerMessage)
+                    .Select(members => new DeliveryParcel(batchId, kind, teamId, subject, null, members));
+                return toChannel.Concat(toMembers);
+            });
+
+    // The message body: a batch's shared fields once, and its recipients (none: the channel).
+    // Recipient is the single-request form queued by earlier versions, still read.
+    private sealed record DeliveryParcel(
+        string BatchId,
+        DeliveryKind Kind,
+        string TeamId,
+        string Subject,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] RosterMemberRef? Recipient,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<RosterMemberRef>? Recipients);
 }

@@ -10,10 +10,12 @@ using TrustBot.Storage.Delivery;
 namespace TrustBot.Delivery;
 
 /// <summary>
-/// Consumes the delivery queue on every instance: for each message, claims the delivery in the
-/// ledger, composes the message, sends it through <see cref="ITeamsMessenger"/> (rate-limited and
-/// retried by <see cref="TeamsThrottle"/>), records it done and deletes the message. A message seen
-/// again finds its delivery done and is dropped; one that keeps failing goes to
+/// Consumes the delivery queue on every instance: for each message (the deliveries of one batch to
+/// up to <see cref="PendingDeliveries.RecipientsPerMessage"/> members), claims them in the ledger in
+/// one transaction, composes and sends each through <see cref="ITeamsMessenger"/> (rate-limited and
+/// retried by <see cref="TeamsThrottle"/>), records them done a few at a time
+/// (<see cref="DeliveryRecorder"/>) and deletes the message. A message seen again finds its
+/// deliveries done and drops them; one that keeps failing goes to
 /// <see cref="DeliveryFailures"/>; a member Teams refuses (403/404: blocked or uninstalled) is
 /// marked unreachable and skipped from then on.
 /// </summary>
@@ -195,14 +197,14 @@ public sealed partial class DeliveryWorker : BackgroundService
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // Left in the queue: it comes back, and after MaxAttempts it is recorded as a failure.
-            LogUnexpected(ex, message.MessageId);
+            LogUnexpectedMessage(ex, message.MessageId);
         }
     }
 
     private async Task HandleOneAsync(QueueMessage message, CancellationToken stoppingToken)
     {
-        var request = PendingDeliveries.Read(message);
-        if (request is null)
+        var requests = PendingDeliveries.Read(message);
+        if (requests is null)
         {
             await _failures.RecordUnreadableAsync(message.MessageId, _clock.GetUtcNow(), stoppingToken).ConfigureAwait(false);
             await _queue.DeleteAsync(message, stoppingToken).ConfigureAwait(false);
@@ -213,42 +215,36 @@ public sealed partial class DeliveryWorker : BackgroundService
         if (message.DequeueCount > _options.MaxAttempts)
         {
             // Not cut short by a stop: a failure recorded but its message left would be given up twice.
-            await GiveUpAsync(message, request, CancellationToken.None).ConfigureAwait(false);
+            await GiveUpAsync(message, requests, CancellationToken.None).ConfigureAwait(false);
             return;
         }
 
-        // Not cut short by a stop either: a claim written but not returned would hold the delivery until it went stale.
-        var claim = await _ledger.ClaimAsync(request, _holder, _clock.GetUtcNow(), _options.VisibilityTimeout, CancellationToken.None).ConfigureAwait(false);
-        switch (claim.Outcome)
+        // Not cut short by a stop either: claims written but not returned would hold the deliveries until they went stale.
+        var claims = await _ledger.ClaimAsync(requests, _holder, _clock.GetUtcNow(), _options.VisibilityTimeout, CancellationToken.None).ConfigureAwait(false);
+        List<DeliveryRequest> claimed = [.. claims.Where(claim => claim.Outcome == DeliveryClaimOutcome.Claimed).Select(claim => claim.Request)];
+        // Another worker is sending some of them: if it dies, the message comes back for those.
+        var othersSending = claims.Any(claim => claim.Outcome == DeliveryClaimOutcome.InFlight);
+        if (claimed.Count == 0)
         {
-            case DeliveryClaimOutcome.AlreadyDone:
+            if (!othersSending)
+            {
                 await _queue.DeleteAsync(message, stoppingToken).ConfigureAwait(false);
-                return;
-            case DeliveryClaimOutcome.InFlight:
-                // Another worker is sending it; if that worker dies, the message comes back later.
-                return;
+            }
+
+            return;
         }
 
         // Sends can wait long (the rate limit, a 429's Retry-After): keep the message hidden and the
-        // claim fresh meanwhile, or another worker would take both for abandoned and send again.
+        // claims fresh meanwhile, or another worker would take both for abandoned and send again.
         var inHand = new MessageInHand(message);
-        var outcome = DeliveryOutcome.Skipped;
-        Exception? failure = null;
-        var stopped = false;
+        using var recorder = new DeliveryRecorder(_ledger, claimed, _holder, _clock, _options.RecordEvery);
+        SendResult[] results;
         using (var sending = new CancellationTokenSource())
         {
-            var keepAlive = KeepInHandAsync(inHand, claim, sending.Token);
+            var keepAlive = KeepInHandAsync(inHand, recorder, sending.Token);
             try
             {
-                outcome = await SendAsync(request, stoppingToken).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                stopped = true;
-            }
-            catch (Exception ex) when (ex is not StorageUnavailableException && TeamsThrottle.StatusOf(ex) is not null)
-            {
-                failure = ex;
+                results = await Task.WhenAll(claimed.Select(request => DeliverAsync(request, recorder, stoppingToken))).ConfigureAwait(false);
             }
             finally
             {
@@ -257,36 +253,60 @@ public sealed partial class DeliveryWorker : BackgroundService
             }
         }
 
-        if (stopped)
+        // What Teams answered is recorded whatever happens next: a claim left "sending" would be
+        // taken over once stale and its message sent a second time.
+        await recorder.RecordedAsync().ConfigureAwait(false);
+        if (results.Contains(SendResult.Stopped))
         {
-            await _ledger.FailAsync(claim, _holder, _clock.GetUtcNow(), "The instance stopped before sending.", CancellationToken.None).ConfigureAwait(false);
-            // Not sent: hand the message back at once rather than after its visibility timeout.
+            // Not all sent: hand the message back at once rather than after its visibility timeout.
             await _queue.ReleaseAsync(inHand.Current, CancellationToken.None).ConfigureAwait(false);
-            return;
         }
-
-        if (failure is not null)
+        else if (!othersSending && !results.Contains(SendResult.Failed))
         {
-            // Retries within this attempt are spent; the message comes back after its visibility timeout.
-            await _ledger.FailAsync(claim, _holder, _clock.GetUtcNow(), Describe(failure), CancellationToken.None).ConfigureAwait(false);
-            LogSendFailed(failure, request.BatchId, message.DequeueCount);
-            return;
+            await _queue.DeleteAsync(inHand.Current, CancellationToken.None).ConfigureAwait(false);
         }
 
-        // Teams has answered: what follows records that, and a stop must not cut it short (a claim
-        // left "sending" would be taken over once stale and the message sent a second time).
-        if (outcome == DeliveryOutcome.Unreachable && request.Recipient is { } member)
-        {
-            await _rosters.MarkUnreachableAsync(request.TeamId, member.MemberId, _clock.GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
-            LogUnreachable(request.BatchId);
-        }
-
-        await _ledger.CompleteAsync(claim, _holder, _clock.GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
-        await _queue.DeleteAsync(inHand.Current, CancellationToken.None).ConfigureAwait(false);
+        // Otherwise the message comes back after its visibility timeout for the deliveries that failed.
     }
 
-    // Renews the message's visibility and the claim every third of the visibility timeout until the send is over.
-    private async Task KeepInHandAsync(MessageInHand inHand, DeliveryClaim claim, CancellationToken sendingOver)
+    // One delivery of a message, recorded done or failed in every case.
+    private async Task<SendResult> DeliverAsync(DeliveryRequest request, DeliveryRecorder recorder, CancellationToken stoppingToken)
+    {
+        try
+        {
+            var outcome = await SendAsync(request, stoppingToken).ConfigureAwait(false);
+            // Teams has answered: a stop must not cut the rest short.
+            if (outcome == DeliveryOutcome.Unreachable && request.Recipient is { } member)
+            {
+                await _rosters.MarkUnreachableAsync(request.TeamId, member.MemberId, _clock.GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
+                LogUnreachable(request.BatchId);
+            }
+
+            recorder.Finish(request, DeliveryState.Done);
+            return SendResult.Done;
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            recorder.Finish(request, DeliveryState.Failed, "The instance stopped before sending.");
+            return SendResult.Stopped;
+        }
+        catch (Exception ex) when (ex is not StorageUnavailableException && TeamsThrottle.StatusOf(ex) is not null)
+        {
+            // Retries within this attempt are spent; the message comes back after its visibility timeout.
+            recorder.Finish(request, DeliveryState.Failed, Describe(ex));
+            LogSendFailed(ex, request.BatchId);
+            return SendResult.Failed;
+        }
+        catch (Exception ex)
+        {
+            recorder.Finish(request, DeliveryState.Failed, Describe(ex));
+            LogUnexpected(ex, request.BatchId);
+            return SendResult.Failed;
+        }
+    }
+
+    // Renews the message's visibility and the claims every third of the visibility timeout until the sends are over.
+    private async Task KeepInHandAsync(MessageInHand inHand, DeliveryRecorder recorder, CancellationToken sendingOver)
     {
         var every = _options.VisibilityTimeout / 3;
         try
@@ -296,27 +316,24 @@ public sealed partial class DeliveryWorker : BackgroundService
                 // Real time: the queue's visibility timeout runs on the service's clock, not the app's.
                 await Task.Delay(every, sendingOver).ConfigureAwait(false);
                 inHand.Current = await _queue.ExtendAsync(inHand.Current, _options.VisibilityTimeout, CancellationToken.None).ConfigureAwait(false);
-                await _ledger.RenewAsync(claim, _holder, _clock.GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
+                await recorder.RenewAsync().ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException) when (sendingOver.IsCancellationRequested)
         {
-            // The send is over.
+            // The sends are over.
         }
         catch (Exception ex) when (ex is StorageUnavailableException or Azure.RequestFailedException)
         {
-            // Could not renew: at worst the message comes back and the claim goes stale, as after a crash.
-            LogKeepAliveFailed(ex, claim.Request.BatchId);
+            // Could not renew: at worst the message comes back and the claims go stale, as after a crash.
+            LogKeepAliveFailed(ex, recorder.BatchId);
         }
     }
 
     private async Task<DeliveryOutcome> SendAsync(DeliveryRequest request, CancellationToken cancellationToken)
     {
-        var team = await _cache.GetOrCreateAsync(("delivery-team", request.TeamId), entry =>
-        {
-            entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(1);
-            return _teams.GetTeamAsync(request.TeamId, cancellationToken);
-        }).ConfigureAwait(false);
+        var team = await _cache.GetOrLoadOnceAsync(
+            ("delivery-team", request.TeamId), TimeSpan.FromMinutes(1), token => _teams.GetTeamAsync(request.TeamId, token), cancellationToken).ConfigureAwait(false);
         if (team is null || !_composers.TryGetValue(request.Kind, out var composer))
         {
             return DeliveryOutcome.Skipped;
@@ -354,14 +371,22 @@ public sealed partial class DeliveryWorker : BackgroundService
         }
     }
 
-    private async Task GiveUpAsync(QueueMessage message, DeliveryRequest request, CancellationToken cancellationToken)
+    // Only the deliveries not done yet are given up: the others of the message reached their members.
+    private async Task GiveUpAsync(QueueMessage message, IReadOnlyList<DeliveryRequest> requests, CancellationToken cancellationToken)
     {
-        var error = await _ledger.LastErrorAsync(request, cancellationToken).ConfigureAwait(false) ?? "No error was recorded (the worker may have stopped mid-delivery).";
+        var unfinished = await _ledger.UnfinishedAsync(requests, cancellationToken).ConfigureAwait(false);
         var now = _clock.GetUtcNow();
-        await _failures.RecordAsync(request, (int)message.DequeueCount - 1, error, now, cancellationToken).ConfigureAwait(false);
-        await _ledger.AbandonAsync(request, _holder, now, error, cancellationToken).ConfigureAwait(false);
+        var given = new List<DeliveryMark>(unfinished.Count);
+        foreach (var (request, lastError) in unfinished)
+        {
+            var error = lastError ?? "No error was recorded (the worker may have stopped mid-delivery).";
+            await _failures.RecordAsync(request, (int)message.DequeueCount - 1, error, now, cancellationToken).ConfigureAwait(false);
+            given.Add(new DeliveryMark(request, DeliveryState.Abandoned, error));
+            LogGaveUp(request.BatchId, request.Kind, error);
+        }
+
+        await _ledger.RecordAsync(given, _holder, now, cancellationToken).ConfigureAwait(false);
         await _queue.DeleteAsync(message, cancellationToken).ConfigureAwait(false);
-        LogGaveUp(request.BatchId, request.Kind, error);
     }
 
     // Status and type only: connector error bodies can echo the message, which may carry names.
@@ -381,8 +406,15 @@ public sealed partial class DeliveryWorker : BackgroundService
         Unreachable,
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "A delivery of batch {BatchId} failed (attempt {Attempt}); it is tried again later.")]
-    private partial void LogSendFailed(Exception exception, string batchId, long attempt);
+    private enum SendResult
+    {
+        Done,
+        Failed,
+        Stopped,
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A delivery of batch {BatchId} failed; it is tried again later.")]
+    private partial void LogSendFailed(Exception exception, string batchId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A delivery of batch {BatchId} could not be kept in hand while it waited to send; it may come back to another worker.")]
     private partial void LogKeepAliveFailed(Exception exception, string batchId);
@@ -397,7 +429,10 @@ public sealed partial class DeliveryWorker : BackgroundService
     private partial void LogUnreadable(string messageId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Queue message {MessageId} failed unexpectedly; it comes back after its visibility timeout.")]
-    private partial void LogUnexpected(Exception exception, string messageId);
+    private partial void LogUnexpectedMessage(Exception exception, string messageId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A delivery of batch {BatchId} failed unexpectedly; it is tried again later.")]
+    private partial void LogUnexpected(Exception exception, string batchId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Delivery could not reach storage; messages in hand come back after their visibility timeout.")]
     private partial void LogStorageUnavailable(Exception exception);

@@ -4,6 +4,7 @@ using Microsoft.Bot.Builder.Teams;
 using Microsoft.Bot.Connector;
 using Microsoft.Bot.Schema;
 using Microsoft.Bot.Schema.Teams;
+using Microsoft.Extensions.Caching.Memory;
 using TrustBot.Bot;
 using TrustBot.Cards;
 using TrustBot.Domain.Teams;
@@ -14,12 +15,22 @@ namespace TrustBot.Delivery;
 /// <see cref="ITeamsMessenger"/> over the Bot Connector: messages to a member's 1:1 chat (created
 /// the first time, then reused) and to a team's conversation, and roster reads. Every connector
 /// request goes through <see cref="TeamsThrottle"/>, so the bot stays within Teams' rate limits
-/// however many deliveries run at once.
+/// however many deliveries run at once. The 1:1 chats it looks up are kept in a bounded cache, so
+/// a fan-out to members the bot has written to before reads no storage for them.
 /// </summary>
-public sealed class ProactiveMessenger(TrustBotAdapter adapter, ITeamStore teams, TeamsThrottle throttle, IConfiguration configuration) : ITeamsMessenger
+public sealed class ProactiveMessenger(TrustBotAdapter adapter, ITeamStore teams, TeamsThrottle throttle, IConfiguration configuration) : ITeamsMessenger, IDisposable
 {
+    // Enough for the members of the teams one instance serves; a chat is a few hundred bytes.
+    private const int CachedChats = 20_000;
+
+    // A chat's conversation id does not change, but its service URL may (a tenant moved region):
+    // an entry is read again from storage after this.
+    private static readonly TimeSpan CacheChatsFor = TimeSpan.FromMinutes(10);
+
     // Empty locally (the Agents Playground needs no authentication); the bot's app id in Azure.
     private readonly string _botAppId = configuration["MicrosoftAppId"] ?? string.Empty;
+
+    private readonly MemoryCache _chats = new(new MemoryCacheOptions { SizeLimit = CachedChats });
 
     /// <inheritdoc />
     public async Task SendToMemberAsync(Team team, RosterMember member, CardMessage message, CancellationToken cancellationToken)
@@ -28,7 +39,7 @@ public sealed class ProactiveMessenger(TrustBotAdapter adapter, ITeamStore teams
         ArgumentNullException.ThrowIfNull(member);
         ArgumentNullException.ThrowIfNull(message);
         var activity = message.ToActivity();
-        var chat = await teams.GetPersonalChatAsync(member.MemberId, cancellationToken).ConfigureAwait(false)
+        var chat = await PersonalChatAsync(member.MemberId, cancellationToken).ConfigureAwait(false)
             ?? await CreatePersonalChatAsync(team, member, cancellationToken).ConfigureAwait(false);
         var reference = new ConversationReference
         {
@@ -51,7 +62,7 @@ public sealed class ProactiveMessenger(TrustBotAdapter adapter, ITeamStore teams
     {
         ArgumentNullException.ThrowIfNull(team);
         ArgumentNullException.ThrowIfNull(member);
-        var chat = await teams.GetPersonalChatAsync(member.MemberId, cancellationToken).ConfigureAwait(false);
+        var chat = await PersonalChatAsync(member.MemberId, cancellationToken).ConfigureAwait(false);
         await throttle.RunAsync(chat?.TenantId ?? team.TenantId, chat?.ConversationId ?? member.MemberId, () => Task.CompletedTask, cancellationToken).ConfigureAwait(false);
     }
 
@@ -97,6 +108,9 @@ public sealed class ProactiveMessenger(TrustBotAdapter adapter, ITeamStore teams
             return null;
         }, cancellationToken);
     }
+
+    /// <inheritdoc />
+    public void Dispose() => _chats.Dispose();
 
     /// <summary>Whether a conversation member is a bot: Teams bot ids start with "28:"; people's with "29:" (or "8:orgid:" in some tenants).</summary>
     internal static bool IsBot(ChannelAccount member) => member.Id?.StartsWith("28:", StringComparison.Ordinal) == true;
@@ -151,8 +165,29 @@ public sealed class ProactiveMessenger(TrustBotAdapter adapter, ITeamStore teams
             cancellationToken).ConfigureAwait(false);
         var chat = new PersonalChat(member.MemberId, team.TenantId, member.UserId, conversationId!, team.ServiceUrl);
         await teams.SavePersonalChatAsync(chat, cancellationToken).ConfigureAwait(false);
+        Remember(chat);
         return chat;
     }
+
+    // The stored chat, from the cache when it was looked up lately; a member with none is not cached (the send creates one).
+    private async Task<PersonalChat?> PersonalChatAsync(string memberId, CancellationToken cancellationToken)
+    {
+        if (_chats.TryGetValue(memberId, out PersonalChat? cached))
+        {
+            return cached;
+        }
+
+        var chat = await teams.GetPersonalChatAsync(memberId, cancellationToken).ConfigureAwait(false);
+        if (chat is not null)
+        {
+            Remember(chat);
+        }
+
+        return chat;
+    }
+
+    private void Remember(PersonalChat chat) =>
+        _chats.Set(chat.MemberId, chat, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = CacheChatsFor });
 
     // The Entra object id is the member's stable id; the Teams user id stands in when Teams gives none.
     private static RosterMember RosterMemberOf(TeamsChannelAccount member) =>

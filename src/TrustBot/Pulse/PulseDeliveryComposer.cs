@@ -20,7 +20,8 @@ public sealed class PulseDeliveryComposer(
     IMemoryCache cache,
     TimeProvider clock) : IDeliveryComposer
 {
-    // A run and its items do not change while it is open; a fan-out of thousands reads them once.
+    // A run and its items do not change while it is open; a fan-out of thousands reads them once
+    // (one read shared by the deliveries that start together).
     private static readonly TimeSpan CacheFor = TimeSpan.FromMinutes(1);
 
     /// <inheritdoc />
@@ -59,14 +60,13 @@ public sealed class PulseDeliveryComposer(
     }
 
     private async Task<(PulseRun Run, QuestionBank Bank)?> OpenRunAsync(string teamId, string runId, CancellationToken cancellationToken) =>
-        await cache.GetOrCreateAsync(("pulse-delivery", teamId, runId), async entry =>
+        await cache.GetOrLoadOnceAsync<(PulseRun, QuestionBank)?>(("pulse-delivery", teamId, runId), CacheFor, async token =>
         {
-            entry.AbsoluteExpirationRelativeToNow = CacheFor;
-            var run = await pulses.GetRunAsync(teamId, runId, cancellationToken).ConfigureAwait(false);
+            var run = await pulses.GetRunAsync(teamId, runId, token).ConfigureAwait(false);
             return run is null
-                ? ((PulseRun, QuestionBank)?)null
-                : (run, await banks.ForTeamAsync(teamId, cancellationToken).ConfigureAwait(false));
-        }).ConfigureAwait(false);
+                ? null
+                : (run, await banks.ForTeamAsync(teamId, token).ConfigureAwait(false));
+        }, cancellationToken).ConfigureAwait(false);
 
     private async Task<CardMessage?> ClosedNoteAsync(DeliveryRequest request, CancellationToken cancellationToken)
     {

@@ -24,6 +24,9 @@ public sealed class DeliveryIntegrationTests(AzuriteFixture azurite)
 {
     private const int TeamSize = 200;
 
+    // A fan-out long enough to kill a process in the middle of.
+    private const int LargeTeamSize = 1000;
+
     // Tests about one member's fate need no crowd.
     private const int SmallTeamSize = 20;
 
@@ -80,6 +83,57 @@ public sealed class DeliveryIntegrationTests(AzuriteFixture azurite)
         deliveredBeforeTheStop.Should().BeLessThan(TeamSize, "the host was stopped before the fan-out ended");
         EachMemberGotOneCard(stack);
         (await QueuedAsync(restarted)).Should().Be(0);
+    }
+
+    [Fact]
+    public async Task A_host_process_killed_mid_fan_out_to_1000_leaves_the_rest_to_the_next_which_repeats_only_cards_the_dead_one_had_in_hand()
+    {
+        await using var stack = await StartAsync(azurite, LargeTeamSize);
+        // This host only queues: the fan-out is delivered by bot processes of their own.
+        var queueing = stack.StartHost(new Dictionary<string, string?> { ["Delivery:Enabled"] = "false" });
+        await stack.StoreTeamAsync(queueing);
+        await stack.OpenRunAsync(queueing);
+        // 200 a second makes a fan-out of 1,000 last several seconds: there is a middle to kill it in.
+        // What the killed process held comes back 5 s later.
+        var pace = new Dictionary<string, string?> { ["Delivery:MessagesPerSecondPerTenant"] = "200", ["Delivery:VisibilityTimeout"] = "00:00:05" };
+
+        var killed = await stack.StartProcessAsync(pace);
+        await stack.Connector.WaitForDeliveriesAsync(300, Patience);
+        killed.Kill();
+        var deliveredBeforeTheKill = stack.Connector.Received.Count;
+        var inHandOfTheKilled = await BeingSentAsync(queueing);
+        await stack.StartProcessAsync(pace);
+        await stack.AllReceivedAsync(stack.Roster);
+        await stack.QueueEmptiedAsync(queueing);
+
+        deliveredBeforeTheKill.Should().BeLessThan(LargeTeamSize, "the process was killed before the fan-out ended");
+        var cards = stack.Roster.ToDictionary(m => m.MemberId, m => stack.Connector.DeliveredTo(m.UserId));
+        cards.Values.Should().OnlyContain(count => count >= 1, "every member gets the card ({0})", stack.Connector);
+        cards.Where(c => c.Value > 1).Select(c => c.Key).Should().BeSubsetOf(
+            inHandOfTheKilled, "only a card the killed process had claimed and not yet recorded as sent can be sent again");
+        cards.Values.Should().OnlyContain(count => count <= 2);
+        inHandOfTheKilled.Count.Should().BeLessThanOrEqualTo(
+            8 * PendingDeliveries.RecipientsPerMessage, "a process holds at most Delivery:Concurrency messages of 32 members");
+    }
+
+    [Fact]
+    public async Task A_card_Teams_accepted_but_answered_504_for_is_sent_again_so_that_member_sees_it_twice_and_nobody_misses_one()
+    {
+        await using var stack = await StartAsync(azurite, SmallTeamSize);
+        var host = stack.StartHost();
+        await stack.StoreTeamAsync(host);
+        stack.Connector.AcceptThenFailNext(3, 504);
+
+        await stack.OpenRunAsync(host);
+        await stack.AllReceivedAsync(stack.Roster);
+        await stack.Connector.WaitForDeliveriesAsync(SmallTeamSize + 3, Patience);
+        await StopWorkersAsync(host);
+
+        stack.Connector.ServerErrors.Should().Be(3);
+        stack.Roster.Should().OnlyContain(m => stack.Connector.DeliveredTo(m.UserId) >= 1, "a 504 never loses a card");
+        stack.Connector.Received.Should().HaveCount(
+            SmallTeamSize + 3, "each card Teams accepted but answered 504 for was sent once more (the duplicate the README documents), and nothing else was");
+        (await QueuedAsync(host)).Should().Be(0);
     }
 
     [Fact]

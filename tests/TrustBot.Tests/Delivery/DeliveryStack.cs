@@ -4,6 +4,7 @@ using TrustBot.Delivery;
 using TrustBot.Domain.Pulse;
 using TrustBot.Domain.Teams;
 using TrustBot.Pulse;
+using TrustBot.Storage;
 using TrustBot.Storage.Delivery;
 using TrustBot.Testing;
 using TrustBot.Tests.Hosting;
@@ -26,6 +27,7 @@ public sealed class DeliveryStack : IAsyncDisposable
     private readonly AzuriteFixture _azurite;
     private readonly string _prefix;
     private readonly List<TrustBotHost> _hosts = [];
+    private readonly List<BotProcess> _processes = [];
 
     private DeliveryStack(AzuriteFixture azurite, FakeBotConnector connector, IReadOnlyList<RosterMember> roster)
     {
@@ -63,6 +65,39 @@ public sealed class DeliveryStack : IAsyncDisposable
     /// </summary>
     public TrustBotHost StartHost(IReadOnlyDictionary<string, string?>? overrides = null)
     {
+        var host = TrustBotHost.OnAzurite(_azurite.ConnectionString, _prefix, extra: WorkerSettings(overrides));
+        _hosts.Add(host);
+        // Building the host starts it: its workers poll from now on.
+        _ = host.Services;
+        return host;
+    }
+
+    /// <summary>
+    /// The built bot as a process of its own on this stack's storage, with the settings of
+    /// <see cref="StartHost"/>: a host a test can kill with SIGKILL. It dies with the stack at the latest.
+    /// </summary>
+    public async Task<BotProcess> StartProcessAsync(IReadOnlyDictionary<string, string?>? overrides = null)
+    {
+        var settings = TrustBotHost.Settings(_azurite.ConnectionString, _prefix);
+        foreach (var (key, value) in WorkerSettings(overrides))
+        {
+            settings[key] = value;
+        }
+
+        var process = await BotProcess.StartAsync(settings, Patience);
+        _processes.Add(process);
+        return process;
+    }
+
+    /// <summary>The deliveries the ledger shows as being sent right now (claimed, not recorded done): the members' ids.</summary>
+    public static async Task<IReadOnlySet<string>> BeingSentAsync(TrustBotHost host) =>
+        await host.Services.GetRequiredService<StorageTables>().Get("Deliveries")
+            .QueryAsync("State eq 'Sending'", select: ["RowKey"])
+            .Select(row => row.RowKey)
+            .ToHashSetAsync();
+
+    private static Dictionary<string, string?> WorkerSettings(IReadOnlyDictionary<string, string?>? overrides)
+    {
         var settings = new Dictionary<string, string?>
         {
             // The SDK logs several lines a send at Information: for hundreds of sends that is only noise and time.
@@ -70,8 +105,7 @@ public sealed class DeliveryStack : IAsyncDisposable
             ["Scheduler:Enabled"] = "false",
             ["Delivery:Enabled"] = "true",
             // Long enough that even a loaded machine never sees a message come back while it is being
-            // sent: the worker extends neither a message's visibility nor its claim, so a send that
-            // outlasts them is taken over and sent twice. Tests of messages coming back shorten it.
+            // sent. Tests of messages coming back shorten it.
             ["Delivery:VisibilityTimeout"] = "00:00:30",
             ["Delivery:MaxAttempts"] = "3",
             ["Delivery:BaseBackoff"] = "00:00:00.050",
@@ -83,11 +117,7 @@ public sealed class DeliveryStack : IAsyncDisposable
             settings[key] = value;
         }
 
-        var host = TrustBotHost.OnAzurite(_azurite.ConnectionString, _prefix, extra: settings);
-        _hosts.Add(host);
-        // Building the host starts it: its workers poll from now on.
-        _ = host.Services;
-        return host;
+        return settings;
     }
 
     /// <summary>Stores the team, installed with the fake's service URL, and its roster, as installation and the roster sync do.</summary>
@@ -124,8 +154,27 @@ public sealed class DeliveryStack : IAsyncDisposable
     public static Task<int> QueuedAsync(TrustBotHost host) =>
         host.Services.GetRequiredService<PendingDeliveries>().CountAsync(CancellationToken.None);
 
+    /// <summary>
+    /// Completes once the queue is empty (hidden messages included), polling storage: a process of
+    /// its own deletes the last messages, and nothing here is told when. Fails after <see cref="Patience"/>.
+    /// </summary>
+    public async Task QueueEmptiedAsync(TrustBotHost host)
+    {
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (await QueuedAsync(host) > 0)
+        {
+            waited.Elapsed.Should().BeLessThan(Patience, "every delivery message is handled and deleted ({0})", Connector);
+            await Task.Delay(TimeSpan.FromMilliseconds(200));
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
+        foreach (var process in _processes)
+        {
+            process.Dispose();
+        }
+
         foreach (var host in _hosts)
         {
             await host.DisposeAsync();

@@ -202,7 +202,9 @@ public sealed class ScheduledPulseTests(AzuriteFixture azurite) : IDisposable
         var request = new DeliveryRequest(
             DeliveryBatches.For(DeliveryKind.PulseInvite, _bed.TeamId, run.RunId), DeliveryKind.PulseInvite, _bed.TeamId, run.RunId, new RosterMemberRef(Megan.MemberId, Megan.UserId));
 
+        // Within one call the two become one message; two calls make two messages, and the ledger stops the second.
         await _bed.Service<PendingDeliveries>().EnqueueAsync([request, request], CancellationToken.None);
+        await _bed.Service<PendingDeliveries>().EnqueueAsync([request], CancellationToken.None);
         await _bed.DeliverQueuedAsync();
 
         _bed.CardsSentTo(Megan).Should().ContainSingle();
@@ -240,6 +242,41 @@ public sealed class ScheduledPulseTests(AzuriteFixture azurite) : IDisposable
 
         (await _bed.Service<DeliveryFailures>().CountAsync(10, CancellationToken.None)).Should().Be(1);
         (await _bed.DeliverQueuedAsync()).Should().Be(0, "the message was removed from the queue");
+    }
+
+    [Theory]
+    [InlineData("""{"batchId":"b","kind":"PulseInvite","teamId":"t","subject":"s","recipients":[]}""")]
+    [InlineData("""{"batchId":"b","kind":"PulseInvite","teamId":"t","subject":"s","recipients":[{"memberId":"","userId":"29:x"}]}""")]
+    [InlineData("""{"batchId":"b","kind":"PulseInvite","teamId":"t","subject":"s","recipient":{"memberId":"a","userId":"29:a"},"recipients":[{"memberId":"b","userId":"29:b"}]}""")]
+    [InlineData("""{"batchId":"b","kind":"NoSuchKind","teamId":"t","subject":"s","recipients":[{"memberId":"a","userId":"29:a"}]}""")]
+    [InlineData("""{"kind":"PulseInvite","teamId":"t","subject":"s","recipients":[{"memberId":"a","userId":"29:a"}]}""")]
+    public async Task A_queue_message_with_a_malformed_batch_of_recipients_is_recorded_as_a_failure_and_sends_nothing(string body)
+    {
+        await _bed.InstallAsync(Lead);
+        var account = _bed.Service<TrustBot.Storage.StorageAccount>();
+        await account.Queue(PendingDeliveries.QueueName).SendMessageAsync(body);
+
+        (await _bed.DeliverQueuedAsync()).Should().Be(1);
+
+        (await _bed.Service<DeliveryFailures>().CountAsync(10, CancellationToken.None)).Should().Be(1);
+        (await _bed.DeliverQueuedAsync()).Should().Be(0, "the message was removed from the queue");
+        _bed.Messenger.Verify(
+            m => m.SendToMemberAsync(It.IsAny<Team>(), It.IsAny<RosterMember>(), It.IsAny<CardMessage>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Fact]
+    public async Task A_queue_message_for_more_than_32_members_is_recorded_as_a_failure_and_sends_nothing()
+    {
+        await _bed.InstallAsync(Lead);
+        var account = _bed.Service<TrustBot.Storage.StorageAccount>();
+        var members = string.Join(",", Enumerable.Range(0, PendingDeliveries.RecipientsPerMessage + 1).Select(i => $$"""{"memberId":"m{{i}}","userId":"29:m{{i}}"}"""));
+        await account.Queue(PendingDeliveries.QueueName).SendMessageAsync($$"""{"batchId":"b","kind":"PulseInvite","teamId":"t","subject":"s","recipients":[{{members}}]}""");
+
+        (await _bed.DeliverQueuedAsync()).Should().Be(1);
+
+        (await _bed.Service<DeliveryFailures>().CountAsync(10, CancellationToken.None)).Should().Be(1);
+        _bed.Messenger.Verify(
+            m => m.SendToMemberAsync(It.IsAny<Team>(), It.IsAny<RosterMember>(), It.IsAny<CardMessage>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 
     private static ErrorResponseException Refused(HttpStatusCode status) => new($"Operation returned an invalid status code '{status}'")
