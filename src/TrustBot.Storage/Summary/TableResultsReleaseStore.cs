@@ -56,15 +56,3 @@ public sealed class TableResultsReleaseStore : IResultsReleaseStore
             entity.RequiredDateTimeOffset(nameof(ResultsRelease.ReleasedAt)));
     }
 }
-
-/// <summary>Registers the table-backed <see cref="IResultsReleaseStore"/>.</summary>
-public static class ResultsReleaseStoreRegistration
-{
-    /// <summary>Registers the <c>ResultsReleases</c> table and <see cref="TableResultsReleaseStore"/> as a singleton.</summary>
-    public static IServiceCollection AddTrustBotResultsReleaseStore(this IServiceCollection services)
-    {
-        services.AddTrustBotTable(TableResultsReleaseStore.TableName);
-        services.AddSingleton<IResultsReleaseStore, TableResultsReleaseStore>();
-        return services;
-    }
-}

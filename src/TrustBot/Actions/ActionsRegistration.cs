@@ -1,7 +1,7 @@
 using TrustBot.Bot;
 using TrustBot.Delivery;
 using TrustBot.Scheduling;
-using TrustBot.Storage.Actions;
+using TrustBot.Storage;
 
 namespace TrustBot.Actions;
 

@@ -1,7 +1,7 @@
 using TrustBot.Delivery;
 using TrustBot.Bot;
 using TrustBot.Scheduling;
-using TrustBot.Storage.Definition;
+using TrustBot.Storage;
 
 namespace TrustBot.Definition;
 

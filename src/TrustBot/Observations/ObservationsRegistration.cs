@@ -1,5 +1,5 @@
 using TrustBot.Bot;
-using TrustBot.Storage.Observations;
+using TrustBot.Storage;
 
 namespace TrustBot.Observations;
 

@@ -1,7 +1,7 @@
 using TrustBot.Bot;
 using TrustBot.Delivery;
 using TrustBot.Scheduling;
-using TrustBot.Storage.Summary;
+using TrustBot.Storage;
 
 namespace TrustBot.PulseResults;
 

@@ -1,5 +1,5 @@
 using TrustBot.Delivery;
-using TrustBot.Storage.Delivery;
+using TrustBot.Storage;
 
 namespace TrustBot.Scheduling;
 

@@ -1,5 +1,5 @@
 using TrustBot.Bot;
-using TrustBot.Storage.Scheduling;
+using TrustBot.Storage;
 
 namespace TrustBot.Scheduling;
 

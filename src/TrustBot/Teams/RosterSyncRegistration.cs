@@ -1,6 +1,6 @@
 using TrustBot.Delivery;
 using TrustBot.Scheduling;
-using TrustBot.Storage.Teams;
+using TrustBot.Storage;
 
 namespace TrustBot.Teams;
 

@@ -1,6 +1,6 @@
 using TrustBot.Bot;
 using TrustBot.Delivery;
-using TrustBot.Storage.Recovery;
+using TrustBot.Storage;
 
 namespace TrustBot.Recovery.Incidents;
 

@@ -3,7 +3,7 @@ using TrustBot.Bot;
 using TrustBot.Domain.Recovery;
 using TrustBot.Pulse;
 using TrustBot.Scheduling;
-using TrustBot.Storage.Recovery;
+using TrustBot.Storage;
 
 namespace TrustBot.Recovery.Webhook;
 
