@@ -245,9 +245,11 @@ internal static class FanOutBenchmark
         foreach (var row in rows)
         {
             Console.WriteLine(
-                $"{row.Run,-28} {row.BotLimit,7} {row.Delivered,6} {row.Elapsed.TotalSeconds,6:0.0} {row.Rate,6:0} {row.Rate / row.Limit,6:0.00} {(row.Delivered + row.Creates) / row.Elapsed.TotalSeconds / row.Limit,6:0.00} {row.SteadyRate / row.Limit,6:0.00} " +
+                $"{row.Run,-28} {row.BotLimit,7} {row.Delivered,6} {row.Elapsed.TotalSeconds,6:0.0} {row.Rate,6:0} {row.Rate / row.Limit,6:0.00} {Budget(row),6:0.00} {row.SteadyRate / row.Limit,6:0.00} " +
                 $"{row.FirstSend.TotalMilliseconds,7:0} {row.Creates,7} {row.Throttled,6} {row.Duplicates,4} {row.Lost,5} {(double)StorageRequests(row) / members,14:0.00}{(row.TimedOut ? "  timed out: lost = not sent yet" : string.Empty)}");
         }
+
+        PrintTargets(members, rows.Where(row => row.BotLimit == row.Limit).ToList());
 
         Console.WriteLine();
         Console.WriteLine("memory of this process (the bot + the bench driver; the fake connector runs in its own process), MB");
@@ -296,6 +298,30 @@ internal static class FanOutBenchmark
             Console.WriteLine($"  {"storage requests in all",-44} {(double)storage / members,7:0.00} ({storage / Math.Max(0.001, row.Elapsed.TotalSeconds):0}/s)");
         }
     }
+
+    // Issue 14's targets, for the runs where the bot's limit is the fake's (Teams') limit.
+    private static void PrintTargets(int members, List<FanOutRow> rows)
+    {
+        Console.WriteLine();
+        Console.WriteLine("targets (issue 14), bot limit = the limit:");
+        if (rows.Count < 2)
+        {
+            Console.WriteLine("  not judged: both runs are needed");
+            return;
+        }
+
+        var (first, second) = (rows[0], rows[1]);
+        Target("2nd run: sends/s ÷ limit >= 0.95", second.Rate / second.Limit, second.Rate / second.Limit >= 0.95);
+        Target("1st run: (sends + creates)/s ÷ limit >= 0.95", Budget(first), Budget(first) >= 0.95);
+        Target("2nd run: storage requests per member <= 3", (double)StorageRequests(second) / members, StorageRequests(second) <= 3.0 * members);
+        Target("duplicates = 0 (both runs)", first.Duplicates + second.Duplicates, first.Duplicates + second.Duplicates == 0);
+        Target("lost = 0 (both runs)", first.Lost + second.Lost, first.Lost + second.Lost == 0);
+
+        static void Target(string name, double value, bool met) =>
+            Console.WriteLine($"  {name,-48} {value,7:0.00}  {(met ? "met" : "NOT MET")}");
+    }
+
+    private static double Budget(FanOutRow row) => (row.Delivered + row.Creates) / row.Elapsed.TotalSeconds / row.Limit;
 
     private static int StorageRequests(FanOutRow row) =>
         row.Requests.Where(r => r.Name.StartsWith("table", StringComparison.Ordinal) || r.Name.StartsWith("queue", StringComparison.Ordinal)).Sum(r => r.Count);

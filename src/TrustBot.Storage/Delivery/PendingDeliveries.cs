@@ -38,6 +38,7 @@ public sealed class PendingDeliveries
 
     private readonly QueueClient _queue;
     private readonly StorageResilience _resilience;
+    private TaskCompletionSource _queued = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>Uses the account's <see cref="QueueName"/> queue.</summary>
     public PendingDeliveries(StorageAccount account, StorageResilience resilience)
@@ -57,9 +58,22 @@ public sealed class PendingDeliveries
         return Parallel.ForEachAsync(
             Parcel(requests),
             new ParallelOptions { MaxDegreeOfParallelism = EnqueueParallelism, CancellationToken = cancellationToken },
-            async (parcel, token) => await _resilience.ExecuteAsync(
-                t => _queue.SendMessageAsync(JsonSerializer.Serialize(parcel, Json), cancellationToken: t), token).ConfigureAwait(false));
+            async (parcel, token) =>
+            {
+                await _resilience.ExecuteAsync(
+                    t => _queue.SendMessageAsync(JsonSerializer.Serialize(parcel, Json), cancellationToken: t), token).ConfigureAwait(false);
+                // The first message of a fan-out can go at once: wake this instance's idle worker.
+                Interlocked.Exchange(ref _queued, new(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+            });
     }
+
+    /// <summary>
+    /// Completes when this instance next queues a message (taken before a receive that finds the
+    /// queue empty, so nothing queued in between is missed): an idle worker waits on it as well as
+    /// on its poll interval, and starts a fan-out queued here without waiting out the interval.
+    /// Messages other instances queue are found by polling.
+    /// </summary>
+    public Task NextQueuedHere => Volatile.Read(ref _queued).Task;
 
     /// <summary>Up to <paramref name="max"/> messages, each hidden from other receivers for <paramref name="visibility"/>.</summary>
     public async Task<IReadOnlyList<QueueMessage>> ReceiveAsync(int max, TimeSpan visibility, CancellationToken cancellationToken)

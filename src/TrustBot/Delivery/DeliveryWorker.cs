@@ -113,6 +113,7 @@ public sealed partial class DeliveryWorker : BackgroundService
                     free++;
                 }
 
+                var queuedHere = _queue.NextQueuedHere;
                 var messages = await ReceiveAsync(free, stoppingToken).ConfigureAwait(false);
                 if (messages.Count < free)
                 {
@@ -121,8 +122,7 @@ public sealed partial class DeliveryWorker : BackgroundService
                 }
                 if (messages.Count == 0)
                 {
-                    await Task.Delay(idle, stoppingToken).ConfigureAwait(false);
-                    idle = TimeSpan.FromTicks(Math.Min(idle.Ticks * 2, _options.MaxPollInterval.Ticks));
+                    idle = await IdleAsync(idle, queuedHere, stoppingToken).ConfigureAwait(false);
                     continue;
                 }
 
@@ -151,6 +151,23 @@ public sealed partial class DeliveryWorker : BackgroundService
         }
 
         await Task.WhenAll(left).ConfigureAwait(false);
+    }
+
+    // Waits out the poll interval, cut short when this instance queues a message (then the next
+    // interval is the shortest again), and returns the next interval: doubled up to the maximum.
+    private async Task<TimeSpan> IdleAsync(TimeSpan idle, Task queuedHere, CancellationToken stoppingToken)
+    {
+        using var waiting = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        // Real time: it paces polls of a real queue.
+        var interval = Task.Delay(idle, waiting.Token);
+        if (await Task.WhenAny(interval, queuedHere).ConfigureAwait(false) == queuedHere)
+        {
+            await waiting.CancelAsync().ConfigureAwait(false);
+            return FirstPoll;
+        }
+
+        await interval.ConfigureAwait(false);
+        return TimeSpan.FromTicks(Math.Min(idle.Ticks * 2, _options.MaxPollInterval.Ticks));
     }
 
     private async Task<IReadOnlyList<QueueMessage>> ReceiveAsync(int max, CancellationToken stoppingToken)

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
@@ -21,7 +22,8 @@ namespace TrustBot.Delivery;
 /// back off on 429 (exponentially, with jitter; honouring Retry-After) and to retry 412, 502 and
 /// 504 as well — so a 429 is retried for as long as it takes and never drops the message. Limits
 /// are per instance: with several instances, give each its share (<see cref="DeliveryOptions.MessagesPerSecondPerTenant"/>).
-/// Waiting uses real time whatever clock the app runs on: it paces real I/O.
+/// The tenant limit is a <see cref="SlidingWindowGate"/>: exact over every one-second window and
+/// losing no rate to late timers. Waiting uses real time whatever clock the app runs on: it paces real I/O.
 /// </remarks>
 public sealed class TeamsThrottle : IDisposable
 {
@@ -34,25 +36,32 @@ public sealed class TeamsThrottle : IDisposable
         (60, TimeSpan.FromSeconds(30), 30),
     ];
 
-    private readonly PartitionedRateLimiter<ThrottleKey> _limiter;
+    private readonly PartitionedRateLimiter<string> _conversations;
+    private readonly ConcurrentDictionary<string, SlidingWindowGate> _tenants = new(StringComparer.Ordinal);
+    private readonly Func<string, SlidingWindowGate> _newTenantGate;
     private readonly ResiliencePipeline _retry;
 
-    /// <summary>Builds the limiter and retry from the delivery options.</summary>
+    /// <summary>Builds the limiter and retry from the delivery options, pacing in real time.</summary>
     public TeamsThrottle(IOptions<DeliveryOptions> options)
+        : this(options, TimeProvider.System)
+    {
+    }
+
+    /// <summary>The same on <paramref name="pacing"/>: the tenant limit and the retries' waits (tests pass a fake).</summary>
+    internal TeamsThrottle(IOptions<DeliveryOptions> options, TimeProvider pacing)
     {
         ArgumentNullException.ThrowIfNull(options);
         var settings = options.Value;
 
         // Conversation limits first: a permit of the tenant's budget is only spent when the message can go.
-        _limiter = PartitionedRateLimiter.CreateChained(
+        _conversations = PartitionedRateLimiter.CreateChained(
         [
-            .. ConversationLimits.Select(limit => PartitionedRateLimiter.Create<ThrottleKey, string>(key =>
-                RateLimitPartition.GetSlidingWindowLimiter(key.ConversationId, _ => Window(limit.Permits, limit.Window, limit.Segments)))),
-            PartitionedRateLimiter.Create<ThrottleKey, string>(key =>
-                RateLimitPartition.GetTokenBucketLimiter(key.TenantId, _ => TenantBucket(settings.MessagesPerSecondPerTenant))),
+            .. ConversationLimits.Select(limit => PartitionedRateLimiter.Create<string, string>(conversationId =>
+                RateLimitPartition.GetSlidingWindowLimiter(conversationId, _ => Window(limit.Permits, limit.Window, limit.Segments)))),
         ]);
+        _newTenantGate = _ => new SlidingWindowGate(settings.MessagesPerSecondPerTenant, TimeSpan.FromSeconds(1), pacing);
 
-        _retry = new ResiliencePipelineBuilder()
+        _retry = new ResiliencePipelineBuilder { TimeProvider = pacing }
             .AddRetry(new RetryStrategyOptions
             {
                 // A 429 is retried indefinitely; other transient failures a few times.
@@ -81,11 +90,12 @@ public sealed class TeamsThrottle : IDisposable
     public Task RunAsync(string tenantId, string conversationId, Func<Task> call, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(call);
-        var key = new ThrottleKey(tenantId ?? string.Empty, conversationId ?? string.Empty);
+        var tenant = _tenants.GetOrAdd(tenantId ?? string.Empty, _newTenantGate);
         return _retry.ExecuteAsync(
             async token =>
             {
-                using var lease = await _limiter.AcquireAsync(key, 1, token).ConfigureAwait(false);
+                using var lease = await _conversations.AcquireAsync(conversationId ?? string.Empty, 1, token).ConfigureAwait(false);
+                await tenant.WaitAsync(token).ConfigureAwait(false);
                 // Not handed the token: once the permit is granted, the request goes and is let finish.
                 await call().ConfigureAwait(false);
             },
@@ -103,7 +113,14 @@ public sealed class TeamsThrottle : IDisposable
     };
 
     /// <inheritdoc />
-    public void Dispose() => _limiter.Dispose();
+    public void Dispose()
+    {
+        _conversations.Dispose();
+        foreach (var gate in _tenants.Values)
+        {
+            gate.Dispose();
+        }
+    }
 
     private static SlidingWindowRateLimiterOptions Window(int permits, TimeSpan window, int segments) => new()
     {
@@ -115,22 +132,6 @@ public sealed class TeamsThrottle : IDisposable
         QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
         AutoReplenishment = true,
     };
-
-    // A token bucket refilled every tenth of a second: a sliding window inside a partitioned
-    // limiter skips replenishments under timer jitter and granted only 0.6-0.9 of its rate.
-    private static TokenBucketRateLimiterOptions TenantBucket(int perSecond)
-    {
-        var perTenth = Math.Max(1, perSecond / 10);
-        return new TokenBucketRateLimiterOptions
-        {
-            TokenLimit = perTenth,
-            TokensPerPeriod = perTenth,
-            ReplenishmentPeriod = TimeSpan.FromSeconds((double)perTenth / perSecond),
-            QueueLimit = int.MaxValue,
-            QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-            AutoReplenishment = true,
-        };
-    }
 
     // Retry-After is either seconds or an HTTP date; without it, the exponential backoff applies.
     private static TimeSpan? RetryAfter(Exception exception)
@@ -155,6 +156,4 @@ public sealed class TeamsThrottle : IDisposable
             ? TimeSpan.FromTicks(Math.Max(0, (at - DateTimeOffset.UtcNow).Ticks))
             : null;
     }
-
-    private readonly record struct ThrottleKey(string TenantId, string ConversationId);
 }
