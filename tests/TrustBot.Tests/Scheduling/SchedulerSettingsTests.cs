@@ -4,7 +4,7 @@ using TrustBot.Tests.Hosting;
 
 namespace TrustBot.Tests.Scheduling;
 
-/// <summary>The retry settings of the planner: a bad value stops the host with a message naming the setting.</summary>
+/// <summary>The settings of the planner and of delivery: a bad value stops the host with a message naming the setting.</summary>
 [Collection(AzuriteCollection.Name)]
 public sealed class SchedulerSettingsTests(AzuriteFixture azurite)
 {
@@ -15,7 +15,9 @@ public sealed class SchedulerSettingsTests(AzuriteFixture azurite)
     [InlineData("Scheduler:RetryBackoff", "00:00:00", "Scheduler:RetryBackoff must be between")]
     [InlineData("Scheduler:MaxRetryBackoff", "2.00:00:00", "Scheduler:MaxRetryBackoff must be between")]
     [InlineData("Scheduler:MaxRetryBackoff", "00:00:30", "Scheduler:MaxRetryBackoff must be at least Scheduler:RetryBackoff")]
-    public void A_bad_retry_setting_stops_the_host_with_a_message_naming_it(string setting, string value, string message)
+    [InlineData("Delivery:RecordEvery", "00:00:11", "Delivery:RecordEvery must be between 00:00:00 and 00:00:10")]
+    [InlineData("Delivery:RecordEvery", "-00:00:01", "Delivery:RecordEvery must be between 00:00:00 and 00:00:10")]
+    public void A_bad_setting_stops_the_host_with_a_message_naming_it(string setting, string value, string message)
     {
         using var host = TrustBotHost.OnAzurite(azurite.ConnectionString, azurite.UniquePrefix(), extra: new Dictionary<string, string?> { [setting] = value });
 
